@@ -1,0 +1,423 @@
+//! The person form as typed, and the rules that turn it into a [`Person`].
+
+use super::person::{Birth, Person, Relationship, Schooling, Sex, HIGHEST_CLASS};
+use super::text::{clean_line, clean_multiline};
+use super::time::{parse_date, years_between};
+use chrono::NaiveDate;
+
+/// Oldest age the register accepts; anything above is a typing mistake.
+pub const MAX_AGE_YEARS: u32 = 120;
+pub const MAX_NAME_CHARS: usize = 100;
+pub const MAX_NOTES_CHARS: usize = 4000;
+
+/// What the volunteer typed, before checking.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PersonForm {
+    pub given_name: String,
+    pub family_name: String,
+    pub sex: Option<Sex>,
+    /// Whether the birth date is known (otherwise an approximate age).
+    pub birth_date_known: bool,
+    pub birth_date: String,
+    pub approx_years: String,
+    pub approx_stated_on: String,
+    pub guardian_name: String,
+    pub guardian_relationship: Option<Relationship>,
+    pub phone: String,
+    pub village: String,
+    pub community: String,
+    pub schooling: SchoolingChoice,
+    pub class: String,
+    pub notes: String,
+}
+
+/// The schooling status as picked in the form; the class is a separate field.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum SchoolingChoice {
+    #[default]
+    Unknown,
+    Enrolled,
+    DroppedOut,
+    NeverEnrolled,
+}
+
+impl SchoolingChoice {
+    pub const ALL: [SchoolingChoice; 4] = [
+        SchoolingChoice::Unknown,
+        SchoolingChoice::Enrolled,
+        SchoolingChoice::DroppedOut,
+        SchoolingChoice::NeverEnrolled,
+    ];
+}
+
+/// Which field a problem belongs to, so the message is shown next to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    GivenName,
+    FamilyName,
+    Sex,
+    BirthDate,
+    ApproxYears,
+    ApproxStatedOn,
+    GuardianName,
+    Phone,
+    Village,
+    Community,
+    Class,
+    Notes,
+}
+
+/// What is wrong with a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    Required,
+    TooLong { max: usize },
+    NotADate,
+    InFuture,
+    OlderThan { years: u32 },
+    NotAWholeNumber,
+    OutOfRange { min: u32, max: u32 },
+    NotAPhoneNumber,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+impl PersonForm {
+    /// A blank form for a new person, ready for an approximate age stated today.
+    pub fn blank(today: NaiveDate) -> Self {
+        PersonForm {
+            birth_date_known: true,
+            approx_stated_on: today.format("%Y-%m-%d").to_string(),
+            ..Default::default()
+        }
+    }
+
+    /// The form filled from an existing record, for editing.
+    pub fn from_person(p: &Person, today: NaiveDate) -> Self {
+        let mut form = PersonForm::blank(today);
+        form.given_name = p.given_name.clone();
+        form.family_name = p.family_name.clone();
+        form.sex = Some(p.sex);
+        match p.birth {
+            Birth::Known { date } => {
+                form.birth_date_known = true;
+                form.birth_date = date.format("%Y-%m-%d").to_string();
+            }
+            Birth::Approximate { years, stated_on } => {
+                form.birth_date_known = false;
+                form.approx_years = years.to_string();
+                form.approx_stated_on = stated_on.format("%Y-%m-%d").to_string();
+            }
+        }
+        form.guardian_name = p.guardian_name.clone();
+        form.guardian_relationship = p.guardian_relationship;
+        form.phone = p.phone.clone();
+        form.village = p.village.clone();
+        form.community = p.community.clone();
+        (form.schooling, form.class) = match p.schooling {
+            Schooling::Unknown => (SchoolingChoice::Unknown, String::new()),
+            Schooling::Enrolled { class } => (SchoolingChoice::Enrolled, class.to_string()),
+            Schooling::DroppedOut => (SchoolingChoice::DroppedOut, String::new()),
+            Schooling::NeverEnrolled => (SchoolingChoice::NeverEnrolled, String::new()),
+        };
+        form.notes = p.notes.clone();
+        form
+    }
+
+    /// Checks the form against the register's rules. Returns the cleaned
+    /// person, or every problem found (not only the first).
+    pub fn validate(&self, today: NaiveDate) -> Result<Person, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut fail = |field, problem| errors.push(FieldError { field, problem });
+
+        let given_name = clean_line(&self.given_name);
+        if given_name.is_empty() {
+            fail(Field::GivenName, Problem::Required);
+        }
+        let family_name = clean_line(&self.family_name);
+        let guardian_name = clean_line(&self.guardian_name);
+        let village = clean_line(&self.village);
+        let community = clean_line(&self.community);
+        for (field, text) in [
+            (Field::GivenName, &given_name),
+            (Field::FamilyName, &family_name),
+            (Field::GuardianName, &guardian_name),
+            (Field::Village, &village),
+            (Field::Community, &community),
+        ] {
+            if text.chars().count() > MAX_NAME_CHARS {
+                fail(field, Problem::TooLong { max: MAX_NAME_CHARS });
+            }
+        }
+        let notes = clean_multiline(&self.notes);
+        if notes.chars().count() > MAX_NOTES_CHARS {
+            fail(Field::Notes, Problem::TooLong { max: MAX_NOTES_CHARS });
+        }
+
+        if self.sex.is_none() {
+            fail(Field::Sex, Problem::Required);
+        }
+
+        let birth = if self.birth_date_known {
+            check_past_date(&self.birth_date, today, Field::BirthDate, &mut fail)
+                .map(|date| Birth::Known { date })
+        } else {
+            let years = check_number(&self.approx_years, 0, MAX_AGE_YEARS, Field::ApproxYears, &mut fail);
+            let stated_on = check_past_date(&self.approx_stated_on, today, Field::ApproxStatedOn, &mut fail);
+            match (years, stated_on) {
+                (Some(years), Some(stated_on)) => Some(Birth::Approximate {
+                    years: years as u8,
+                    stated_on,
+                }),
+                _ => None,
+            }
+        };
+
+        let phone = clean_line(&self.phone);
+        if !phone.is_empty() && !is_phone_number(&phone) {
+            fail(Field::Phone, Problem::NotAPhoneNumber);
+        }
+
+        let schooling = match self.schooling {
+            SchoolingChoice::Unknown => Some(Schooling::Unknown),
+            SchoolingChoice::DroppedOut => Some(Schooling::DroppedOut),
+            SchoolingChoice::NeverEnrolled => Some(Schooling::NeverEnrolled),
+            SchoolingChoice::Enrolled => {
+                check_number(&self.class, 1, u32::from(HIGHEST_CLASS), Field::Class, &mut fail)
+                    .map(|class| Schooling::Enrolled { class: class as u8 })
+            }
+        };
+
+        match (self.sex, birth, schooling) {
+            (Some(sex), Some(birth), Some(schooling)) if errors.is_empty() => Ok(Person {
+                given_name,
+                family_name,
+                sex,
+                birth,
+                guardian_name,
+                guardian_relationship: self.guardian_relationship,
+                phone,
+                village,
+                community,
+                schooling,
+                notes,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A date that is real, not after today, and not absurdly long ago.
+fn check_past_date(
+    text: &str,
+    today: NaiveDate,
+    field: Field,
+    fail: &mut impl FnMut(Field, Problem),
+) -> Option<NaiveDate> {
+    if text.trim().is_empty() {
+        fail(field, Problem::Required);
+        return None;
+    }
+    let Some(date) = parse_date(text) else {
+        fail(field, Problem::NotADate);
+        return None;
+    };
+    if date > today {
+        fail(field, Problem::InFuture);
+        return None;
+    }
+    if years_between(date, today).is_some_and(|y| y > MAX_AGE_YEARS) {
+        fail(field, Problem::OlderThan { years: MAX_AGE_YEARS });
+        return None;
+    }
+    Some(date)
+}
+
+fn check_number(
+    text: &str,
+    min: u32,
+    max: u32,
+    field: Field,
+    fail: &mut impl FnMut(Field, Problem),
+) -> Option<u32> {
+    let text = text.trim();
+    if text.is_empty() {
+        fail(field, Problem::Required);
+        return None;
+    }
+    match text.parse::<u32>() {
+        Ok(n) if (min..=max).contains(&n) => Some(n),
+        Ok(_) => {
+            fail(field, Problem::OutOfRange { min, max });
+            None
+        }
+        Err(_) => {
+            fail(field, Problem::NotAWholeNumber);
+            None
+        }
+    }
+}
+
+/// Digits with the usual separators, 7 to 15 digits (ITU E.164 allows 15).
+fn is_phone_number(text: &str) -> bool {
+    let allowed = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.');
+    let body = text.strip_prefix('+').unwrap_or(text);
+    let digits = body.chars().filter(char::is_ascii_digit).count();
+    body.chars().all(allowed) && (7..=15).contains(&digits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::person::fixtures::child;
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+    }
+
+    fn valid_form() -> PersonForm {
+        PersonForm::from_person(&child("Asha"), today())
+    }
+
+    fn problems(form: &PersonForm) -> Vec<(Field, Problem)> {
+        match form.validate(today()) {
+            Ok(_) => vec![],
+            Err(errors) => errors.into_iter().map(|e| (e.field, e.problem)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_record_survives_the_round_trip_through_the_form() {
+        let person = child("Asha");
+        assert_eq!(PersonForm::from_person(&person, today()).validate(today()), Ok(person));
+    }
+
+    #[test]
+    fn given_name_is_required() {
+        let mut form = valid_form();
+        form.given_name = "   ".into();
+        assert_eq!(problems(&form), vec![(Field::GivenName, Problem::Required)]);
+    }
+
+    #[test]
+    fn names_in_any_script_are_accepted_and_cleaned() {
+        let mut form = valid_form();
+        form.given_name = "  സ്നേഹ  ".into();
+        form.family_name = "कुमारी".into();
+        let p = form.validate(today()).unwrap();
+        assert_eq!((p.given_name.as_str(), p.family_name.as_str()), ("സ്നേഹ", "कुमारी"));
+    }
+
+    #[test]
+    fn very_long_names_are_refused() {
+        let mut form = valid_form();
+        form.family_name = "a".repeat(MAX_NAME_CHARS + 1);
+        assert_eq!(problems(&form), vec![(Field::FamilyName, Problem::TooLong { max: MAX_NAME_CHARS })]);
+    }
+
+    #[test]
+    fn birth_date_in_the_future_is_refused() {
+        let mut form = valid_form();
+        form.birth_date = "2026-11-29".into();
+        assert_eq!(problems(&form), vec![(Field::BirthDate, Problem::InFuture)]);
+        form.birth_date = "2026-11-28".into();
+        assert!(form.validate(today()).is_ok(), "born today is fine");
+    }
+
+    #[test]
+    fn birth_date_must_be_a_real_date_and_present() {
+        let mut form = valid_form();
+        form.birth_date = "2019-02-30".into();
+        assert_eq!(problems(&form), vec![(Field::BirthDate, Problem::NotADate)]);
+        form.birth_date.clear();
+        assert_eq!(problems(&form), vec![(Field::BirthDate, Problem::Required)]);
+    }
+
+    #[test]
+    fn absurd_ages_are_refused() {
+        let mut form = valid_form();
+        form.birth_date = "1890-01-01".into();
+        assert_eq!(problems(&form), vec![(Field::BirthDate, Problem::OlderThan { years: MAX_AGE_YEARS })]);
+        form.birth_date_known = false;
+        form.approx_years = "130".into();
+        assert_eq!(problems(&form), vec![(Field::ApproxYears, Problem::OutOfRange { min: 0, max: MAX_AGE_YEARS })]);
+        form.approx_years = "nine".into();
+        assert_eq!(problems(&form), vec![(Field::ApproxYears, Problem::NotAWholeNumber)]);
+    }
+
+    #[test]
+    fn approximate_age_is_kept_with_the_day_it_was_given() {
+        let mut form = valid_form();
+        form.birth_date_known = false;
+        form.approx_years = "9".into();
+        form.approx_stated_on = "2025-01-10".into();
+        let p = form.validate(today()).unwrap();
+        assert_eq!(
+            p.birth,
+            Birth::Approximate { years: 9, stated_on: NaiveDate::from_ymd_opt(2025, 1, 10).unwrap() }
+        );
+        assert_eq!(p.age_on(today()).unwrap().years, 10);
+    }
+
+    #[test]
+    fn approximate_age_stated_in_the_future_is_refused() {
+        let mut form = valid_form();
+        form.birth_date_known = false;
+        form.approx_years = "9".into();
+        form.approx_stated_on = "2027-01-01".into();
+        assert_eq!(problems(&form), vec![(Field::ApproxStatedOn, Problem::InFuture)]);
+    }
+
+    #[test]
+    fn sex_is_required() {
+        let mut form = valid_form();
+        form.sex = None;
+        assert_eq!(problems(&form), vec![(Field::Sex, Problem::Required)]);
+    }
+
+    #[test]
+    fn phone_is_optional_but_checked() {
+        let mut form = valid_form();
+        for good in ["", "+91 94470 12345", "0381-2325 123"] {
+            form.phone = good.into();
+            assert!(form.validate(today()).is_ok(), "{good}");
+        }
+        for bad in ["12345", "call me", "+91 94470 12345 12345 1"] {
+            form.phone = bad.into();
+            assert_eq!(problems(&form), vec![(Field::Phone, Problem::NotAPhoneNumber)], "{bad}");
+        }
+    }
+
+    #[test]
+    fn enrolled_needs_a_class_from_1_to_12() {
+        let mut form = valid_form();
+        form.schooling = SchoolingChoice::Enrolled;
+        form.class = "13".into();
+        assert_eq!(problems(&form), vec![(Field::Class, Problem::OutOfRange { min: 1, max: 12 })]);
+        form.class.clear();
+        assert_eq!(problems(&form), vec![(Field::Class, Problem::Required)]);
+        form.schooling = SchoolingChoice::DroppedOut;
+        assert_eq!(form.validate(today()).unwrap().schooling, Schooling::DroppedOut);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let form = PersonForm {
+            birth_date_known: true,
+            ..Default::default()
+        };
+        let fields: Vec<Field> = problems(&form).into_iter().map(|(f, _)| f).collect();
+        assert_eq!(fields, vec![Field::GivenName, Field::Sex, Field::BirthDate]);
+    }
+
+    #[test]
+    fn markup_is_kept_as_plain_text() {
+        let mut form = valid_form();
+        form.given_name = "<script>alert(1)</script>".into();
+        assert_eq!(form.validate(today()).unwrap().given_name, "<script>alert(1)</script>");
+    }
+}

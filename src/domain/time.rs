@@ -1,0 +1,148 @@
+//! Instants and calendar dates as the register keeps them.
+
+use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+
+/// An instant, in whole seconds since the Unix epoch (UTC).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default)]
+pub struct Timestamp(pub i64);
+
+impl Timestamp {
+    pub fn from_datetime(t: DateTime<Utc>) -> Self {
+        Timestamp(t.timestamp())
+    }
+
+    pub fn to_datetime(self) -> Option<DateTime<Utc>> {
+        DateTime::from_timestamp(self.0, 0)
+    }
+
+    /// The UTC calendar date of this instant.
+    pub fn date(self) -> Option<NaiveDate> {
+        self.to_datetime().map(|t| t.date_naive())
+    }
+}
+
+// RFC 3339 text in exports, a plain number in the compact store.
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            match self.to_datetime() {
+                Some(t) => s.collect_str(&t.format("%Y-%m-%dT%H:%M:%SZ")),
+                None => Err(serde::ser::Error::custom("time out of range")),
+            }
+        } else {
+            s.serialize_i64(self.0)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if d.is_human_readable() {
+            let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+            DateTime::parse_from_rfc3339(&text)
+                .map(|t| Timestamp(t.timestamp()))
+                .map_err(|_| de::Error::custom(format!("“{text}” is not a date and time")))
+        } else {
+            i64::deserialize(d).map(Timestamp)
+        }
+    }
+}
+
+/// Serde for calendar dates: `YYYY-MM-DD` in exports, a day number in the
+/// compact store. Use with `#[serde(with = "crate::domain::time::day")]`.
+pub mod day {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            s.collect_str(&date.format("%Y-%m-%d"))
+        } else {
+            s.serialize_i32(date.num_days_from_ce())
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        if d.is_human_readable() {
+            let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+            parse_date(&text).ok_or_else(|| de::Error::custom(format!("“{text}” is not a date")))
+        } else {
+            let n = i32::deserialize(d)?;
+            NaiveDate::from_num_days_from_ce_opt(n)
+                .ok_or_else(|| de::Error::custom("day number out of range"))
+        }
+    }
+}
+
+/// Parses an ISO date (`YYYY-MM-DD`), the form of `<input type=date>`.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+/// Whole years from `born` to `on`; `None` when `on` is before `born`.
+pub fn years_between(born: NaiveDate, on: NaiveDate) -> Option<u32> {
+    on.years_since(born)
+}
+
+/// Whole months from `born` to `on`; `None` when `on` is before `born`.
+pub fn months_between(born: NaiveDate, on: NaiveDate) -> Option<u32> {
+    if on < born {
+        return None;
+    }
+    let mut months = (on.year() - born.year()) * 12 + on.month() as i32 - born.month() as i32;
+    if on.day() < born.day() {
+        months -= 1;
+    }
+    u32::try_from(months).ok()
+}
+
+/// `date` moved back by `years` whole years (29 Feb falls back to 28 Feb).
+pub fn years_before(date: NaiveDate, years: u32) -> Option<NaiveDate> {
+    date.checked_sub_months(Months::new(years.checked_mul(12)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn years_count_only_after_the_birthday() {
+        assert_eq!(years_between(d(2015, 6, 10), d(2026, 6, 9)), Some(10));
+        assert_eq!(years_between(d(2015, 6, 10), d(2026, 6, 10)), Some(11));
+        assert_eq!(years_between(d(2015, 6, 10), d(2014, 1, 1)), None);
+    }
+
+    #[test]
+    fn leap_day_birthdays() {
+        assert_eq!(years_between(d(2012, 2, 29), d(2026, 2, 28)), Some(13));
+        assert_eq!(years_between(d(2012, 2, 29), d(2026, 3, 1)), Some(14));
+        assert_eq!(years_before(d(2024, 2, 29), 1), Some(d(2023, 2, 28)));
+    }
+
+    #[test]
+    fn months_for_infants() {
+        assert_eq!(months_between(d(2026, 1, 15), d(2026, 11, 14)), Some(9));
+        assert_eq!(months_between(d(2026, 1, 15), d(2026, 11, 15)), Some(10));
+        assert_eq!(months_between(d(2026, 1, 15), d(2026, 1, 1)), None);
+    }
+
+    #[test]
+    fn timestamps_are_text_in_json_and_survive() {
+        let t = Timestamp(1_764_288_000);
+        let json = serde_json::to_string(&t).unwrap();
+        assert_eq!(json, "\"2025-11-28T00:00:00Z\"");
+        assert_eq!(serde_json::from_str::<Timestamp>(&json).unwrap(), t);
+        assert!(serde_json::from_str::<Timestamp>("\"yesterday\"").is_err());
+    }
+
+    #[test]
+    fn dates_parse_only_when_real() {
+        assert_eq!(parse_date("2019-02-28"), Some(d(2019, 2, 28)));
+        assert_eq!(parse_date("2019-02-29"), None);
+        assert_eq!(parse_date("28/02/2019"), None);
+    }
+}

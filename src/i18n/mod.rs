@@ -1,0 +1,1 @@
+//! Every user-visible string, keyed by language.

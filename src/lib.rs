@@ -1,0 +1,9 @@
+//! Bal Register: an offline, browser-only register for children's and
+//! community programmes. See ARCHITECTURE.md for the map of the code.
+
+pub mod domain;
+pub mod i18n;
+pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,12 @@
+//! How the register is kept in the browser's local storage: a dense chunk
+//! encoding, a layout that commits atomically, and the repository that loads
+//! and saves. Everything but `local` is plain Rust, tested natively.
+
+pub mod codec;
+pub mod key_value;
+pub mod layout;
+pub mod packing;
+pub mod repo;
+
+#[cfg(target_arch = "wasm32")]
+pub mod local;

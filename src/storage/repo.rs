@@ -1,0 +1,313 @@
+//! Loading the register from storage and committing changes to it safely.
+//! The layout and the commit protocol are described in [`super::layout`].
+
+use super::codec::{self, DecodeError};
+use super::key_value::{KeyValue, WriteError};
+use super::layout::{bucket_of, chunk_key, meta_key, parse_chunk_key, Bucket, Meta, FORMAT};
+use crate::domain::edit::Touched;
+use crate::domain::id::{DeviceTag, IdGen};
+use crate::domain::register::{Kind, Register};
+use crate::domain::table::Table;
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The register cannot be opened at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenError {
+    /// Saved by a newer version of the app; opening it here could lose data.
+    NewerFormat { found: u32 },
+}
+
+/// A stored chunk that could not be read. It is left in storage untouched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damage {
+    pub key: String,
+    pub reason: String,
+}
+
+/// What opening the register found besides the records.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadReport {
+    pub damaged: Vec<Damage>,
+    /// The commit point was missing or unreadable and was rebuilt from the
+    /// chunks found in storage.
+    pub meta_rebuilt: bool,
+}
+
+/// The register's storage: one namespace of one key-value store.
+pub struct Repo<S: KeyValue> {
+    kv: S,
+    ns: String,
+    meta: Meta,
+}
+
+impl<S: KeyValue> Repo<S> {
+    /// Opens the register kept under `ns`, creating an empty one if there is
+    /// none. `new_device` gives a fresh random device tag when one is needed.
+    pub fn open(
+        kv: S,
+        ns: &str,
+        new_device: impl FnOnce() -> DeviceTag,
+    ) -> Result<(Self, Register, LoadReport), OpenError> {
+        let mut report = LoadReport::default();
+        let meta = match kv.get(&meta_key(ns)) {
+            Some(text) => {
+                check_format(&text)?;
+                match serde_json::from_str::<Meta>(&text) {
+                    Ok(meta) => meta,
+                    Err(_) => {
+                        report.meta_rebuilt = true;
+                        rebuild_meta(&kv, ns, new_device())
+                    }
+                }
+            }
+            None if kv.keys().iter().any(|k| parse_chunk_key(ns, k).is_some()) => {
+                report.meta_rebuilt = true;
+                rebuild_meta(&kv, ns, new_device())
+            }
+            None => Meta::new(IdGen::new(new_device())),
+        };
+        let mut repo = Repo { kv, ns: ns.to_string(), meta };
+        let mut reg = Register::default();
+        let chunks: Vec<_> = repo.meta.all_chunks().collect();
+        for (kind, bucket, gen) in chunks {
+            let key = chunk_key(ns, kind, bucket, gen);
+            if let Err(reason) = repo.read_bucket(&mut reg, kind, bucket, &key) {
+                repo.quarantine(kind, bucket, key.clone());
+                report.damaged.push(Damage { key, reason });
+            }
+        }
+        repo.sweep_superseded();
+        repo.skip_used_ids(&reg);
+        if report.meta_rebuilt || !report.damaged.is_empty() {
+            // Best effort: if this fails the same repairs are made next time.
+            let _ = repo.write_meta(&repo.meta.clone());
+        }
+        Ok((repo, reg, report))
+    }
+
+    pub fn namespace(&self) -> &str {
+        &self.ns
+    }
+
+    pub fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    pub fn ids_mut(&mut self) -> &mut IdGen {
+        &mut self.meta.ids
+    }
+
+    pub fn store(&self) -> &S {
+        &self.kv
+    }
+
+    /// Saves the touched records. On error nothing visible has changed in
+    /// storage; call [`Repo::revert`] to bring the register back in line.
+    pub fn commit(&mut self, reg: &Register, touched: &Touched) -> Result<(), WriteError> {
+        let dirty: BTreeSet<(Kind, Bucket)> = touched.iter().map(|(k, id)| (*k, bucket_of(*id))).collect();
+        let gen = self.meta.gen + 1;
+        let mut next = self.meta.clone();
+        next.gen = gen;
+        let mut written = Vec::new();
+        for &(kind, bucket) in &dirty {
+            let buckets = next.chunks.entry(kind).or_default();
+            match encode_bucket(reg, kind, bucket) {
+                Some(text) => {
+                    let key = chunk_key(&self.ns, kind, bucket, gen);
+                    if let Err(e) = self.kv.set(&key, &text) {
+                        self.remove_all(&written);
+                        return Err(e);
+                    }
+                    written.push(key);
+                    buckets.insert(bucket, gen);
+                }
+                None => {
+                    buckets.remove(&bucket);
+                }
+            }
+        }
+        if let Err(e) = self.write_meta(&next) {
+            self.remove_all(&written);
+            return Err(e);
+        }
+        // Committed. The old chunks of the rewritten buckets are now garbage.
+        for &(kind, bucket) in &dirty {
+            if let Some(old) = self.meta.chunk_gen(kind, bucket) {
+                self.kv.remove(&chunk_key(&self.ns, kind, bucket, old));
+            }
+        }
+        self.meta = next;
+        Ok(())
+    }
+
+    /// Reloads the touched records' chunks, undoing in memory a change whose
+    /// commit failed.
+    pub fn revert(&mut self, reg: &mut Register, touched: &Touched) {
+        let dirty: BTreeSet<(Kind, Bucket)> = touched.iter().map(|(k, id)| (*k, bucket_of(*id))).collect();
+        for (kind, bucket) in dirty {
+            self.reload_bucket(reg, kind, bucket);
+        }
+    }
+
+    /// Takes in what another tab committed since this one last looked.
+    /// Returns true when the register changed.
+    pub fn sync(&mut self, reg: &mut Register) -> Result<bool, OpenError> {
+        let Some(text) = self.kv.get(&meta_key(&self.ns)) else {
+            return Ok(false);
+        };
+        check_format(&text)?;
+        let Ok(theirs) = serde_json::from_str::<Meta>(&text) else {
+            return Ok(false);
+        };
+        if theirs.gen == self.meta.gen {
+            return Ok(false);
+        }
+        let changed: BTreeSet<(Kind, Bucket)> = theirs
+            .all_chunks()
+            .chain(self.meta.all_chunks())
+            .filter(|&(k, b, _)| theirs.chunk_gen(k, b) != self.meta.chunk_gen(k, b))
+            .map(|(k, b, _)| (k, b))
+            .collect();
+        let next_seq = self.meta.ids.next_seq.max(theirs.ids.next_seq);
+        self.meta = theirs;
+        self.meta.ids.next_seq = next_seq;
+        for (kind, bucket) in changed {
+            self.reload_bucket(reg, kind, bucket);
+        }
+        Ok(true)
+    }
+
+    fn reload_bucket(&mut self, reg: &mut Register, kind: Kind, bucket: Bucket) {
+        match self.meta.chunk_gen(kind, bucket) {
+            Some(gen) => {
+                let key = chunk_key(&self.ns, kind, bucket, gen);
+                if self.read_bucket(reg, kind, bucket, &key).is_err() {
+                    self.quarantine(kind, bucket, key);
+                    clear_bucket(reg, kind, bucket);
+                }
+            }
+            None => clear_bucket(reg, kind, bucket),
+        }
+    }
+
+    /// Replaces one bucket's records in memory with those stored under `key`.
+    fn read_bucket(&self, reg: &mut Register, kind: Kind, bucket: Bucket, key: &str) -> Result<(), String> {
+        let text = self.kv.get(key).ok_or_else(|| "the chunk is missing".to_string())?;
+        match kind {
+            Kind::People => replace_bucket(&mut reg.people, bucket, &text),
+        }
+        .map_err(|e| e.to_string())
+    }
+
+    fn quarantine(&mut self, kind: Kind, bucket: Bucket, key: String) {
+        if let Some(b) = self.meta.chunks.get_mut(&kind) {
+            b.remove(&bucket);
+        }
+        if self.kv.get(&key).is_some() && !self.meta.quarantine.contains(&key) {
+            self.meta.quarantine.push(key);
+        }
+    }
+
+    /// Removes chunks older than the ones the meta points at: left behind
+    /// when a tab closed between a commit and its clean-up. Newer ones may
+    /// belong to another tab's commit in progress and are left alone.
+    fn sweep_superseded(&mut self) {
+        for key in self.kv.keys() {
+            if let Some((kind, bucket, gen)) = parse_chunk_key(&self.ns, &key) {
+                let current = self.meta.chunk_gen(kind, bucket);
+                if current.is_some_and(|c| gen < c) && !self.meta.quarantine.contains(&key) {
+                    self.kv.remove(&key);
+                }
+            }
+        }
+    }
+
+    fn skip_used_ids(&mut self, reg: &Register) {
+        for id in reg.people.records().map(|r| r.id) {
+            self.meta.ids.skip_past(id);
+        }
+    }
+
+    fn write_meta(&mut self, meta: &Meta) -> Result<(), WriteError> {
+        let text = serde_json::to_string(meta).expect("meta always serialises");
+        self.kv.set(&meta_key(&self.ns), &text)
+    }
+
+    fn remove_all(&mut self, keys: &[String]) {
+        for key in keys {
+            self.kv.remove(key);
+        }
+    }
+}
+
+/// Refuses a register written by a newer app before anything else is read.
+fn check_format(meta_text: &str) -> Result<(), OpenError> {
+    #[derive(Deserialize)]
+    struct FormatOnly {
+        format: u32,
+    }
+    match serde_json::from_str::<FormatOnly>(meta_text) {
+        Ok(f) if f.format > FORMAT => Err(OpenError::NewerFormat { found: f.format }),
+        _ => Ok(()),
+    }
+}
+
+/// A commit point pieced together from the chunks in storage: for each
+/// bucket, the newest chunk that reads.
+fn rebuild_meta(kv: &impl KeyValue, ns: &str, device: DeviceTag) -> Meta {
+    let mut found: BTreeMap<(Kind, Bucket), Vec<u64>> = BTreeMap::new();
+    for key in kv.keys() {
+        if let Some((kind, bucket, gen)) = parse_chunk_key(ns, &key) {
+            found.entry((kind, bucket)).or_default().push(gen);
+        }
+    }
+    let mut meta = Meta::new(IdGen::new(device));
+    for ((kind, bucket), mut gens) in found {
+        gens.sort_unstable_by(|a, b| b.cmp(a));
+        meta.gen = meta.gen.max(gens[0]);
+        let readable = gens.into_iter().find(|&gen| {
+            let text = kv.get(&chunk_key(ns, kind, bucket, gen)).unwrap_or_default();
+            match kind {
+                Kind::People => decodes::<crate::domain::person::Person>(&text),
+            }
+        });
+        if let Some(gen) = readable {
+            meta.chunks.entry(kind).or_default().insert(bucket, gen);
+        }
+    }
+    meta
+}
+
+fn decodes<T: DeserializeOwned>(text: &str) -> bool {
+    codec::decode::<T>(text).is_ok()
+}
+
+fn encode_bucket(reg: &Register, kind: Kind, bucket: Bucket) -> Option<String> {
+    match kind {
+        Kind::People => encode_table_bucket(&reg.people, bucket),
+    }
+}
+
+fn encode_table_bucket<T: Serialize>(table: &Table<T>, bucket: Bucket) -> Option<String> {
+    let rows: Vec<_> = table.records().filter(|r| bucket_of(r.id) == bucket).collect();
+    (!rows.is_empty()).then(|| codec::encode(&rows))
+}
+
+fn replace_bucket<T: DeserializeOwned>(table: &mut Table<T>, bucket: Bucket, text: &str) -> Result<(), DecodeError> {
+    let records = codec::decode::<T>(text)?;
+    table.retain(|id| bucket_of(id) != bucket);
+    for record in records {
+        table.put(record);
+    }
+    Ok(())
+}
+
+fn clear_bucket(reg: &mut Register, kind: Kind, bucket: Bucket) {
+    match kind {
+        Kind::People => reg.people.retain(|id| bucket_of(id) != bucket),
+    }
+}
+
+#[cfg(test)]
+mod tests;
