@@ -20,7 +20,12 @@ pub struct Edit<'a> {
 
 impl<'a> Edit<'a> {
     pub fn new(reg: &'a mut Register, ids: &'a mut IdGen, author: Author) -> Self {
-        Edit { reg, ids, author, touched: Touched::new() }
+        Edit {
+            reg,
+            ids,
+            author,
+            touched: Touched::new(),
+        }
     }
 
     pub fn register(&self) -> &Register {

@@ -246,7 +246,15 @@ mod tests {
 
     #[test]
     fn malformed_text_is_refused() {
-        for bad in ["", "abc", "0000000", "00000000", "0000000u1", "ÿÿÿÿÿÿÿÿ1", "00000000zzzzzz"] {
+        for bad in [
+            "",
+            "abc",
+            "0000000",
+            "00000000",
+            "0000000u1",
+            "ÿÿÿÿÿÿÿÿ1",
+            "00000000zzzzzz",
+        ] {
             assert_eq!(bad.parse::<Id>(), Err(IdError), "{bad:?}");
         }
     }

@@ -3,7 +3,7 @@
 use super::id::Id;
 use super::person::Person;
 use super::table::Table;
-use super::text::{fold, Query};
+use super::text::{fold_all, Query};
 
 /// Every live person's folded name, sorted, so that a search is one pass
 /// over plain strings and its results come out in name order.
@@ -14,10 +14,10 @@ pub struct NameIndex {
 
 impl NameIndex {
     pub fn build(people: &Table<Person>) -> Self {
-        let mut entries: Vec<(String, Id)> = people
-            .live()
-            .map(|(id, p)| (fold(&p.full_name()), id))
-            .collect();
+        let (ids, names): (Vec<Id>, Vec<String>) =
+            people.live().map(|(id, p)| (id, p.full_name())).unzip();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let mut entries: Vec<(String, Id)> = fold_all(&names).into_iter().zip(ids).collect();
         entries.sort_unstable();
         NameIndex { entries }
     }
@@ -49,7 +49,10 @@ mod tests {
     use super::*;
 
     fn table(names: &[&str]) -> (Table<Person>, Vec<Id>) {
-        let author = Author { device: DeviceTag::from_random(1), now: Timestamp(0) };
+        let author = Author {
+            device: DeviceTag::from_random(1),
+            now: Timestamp(0),
+        };
         let mut ids = IdGen::new(author.device);
         let mut t = Table::default();
         let made = names
@@ -82,7 +85,14 @@ mod tests {
     #[test]
     fn deleted_people_are_not_found() {
         let (mut t, ids) = table(&["Priya"]);
-        t.delete(ids[0], Author { device: DeviceTag::from_random(1), now: Timestamp(1) }).unwrap();
+        t.delete(
+            ids[0],
+            Author {
+                device: DeviceTag::from_random(1),
+                now: Timestamp(1),
+            },
+        )
+        .unwrap();
         assert!(NameIndex::build(&t).is_empty());
     }
 

@@ -2,7 +2,7 @@
 
 use super::person::{Birth, Person, Relationship, Schooling, Sex, HIGHEST_CLASS};
 use super::text::{clean_line, clean_multiline};
-use super::time::{parse_date, years_between};
+use super::time::{iso_date, parse_date, years_between};
 use chrono::NaiveDate;
 
 /// Oldest age the register accepts; anything above is a typing mistake.
@@ -91,7 +91,7 @@ impl PersonForm {
     pub fn blank(today: NaiveDate) -> Self {
         PersonForm {
             birth_date_known: true,
-            approx_stated_on: today.format("%Y-%m-%d").to_string(),
+            approx_stated_on: iso_date(today),
             ..Default::default()
         }
     }
@@ -105,12 +105,12 @@ impl PersonForm {
         match p.birth {
             Birth::Known { date } => {
                 form.birth_date_known = true;
-                form.birth_date = date.format("%Y-%m-%d").to_string();
+                form.birth_date = iso_date(date);
             }
             Birth::Approximate { years, stated_on } => {
                 form.birth_date_known = false;
                 form.approx_years = years.to_string();
-                form.approx_stated_on = stated_on.format("%Y-%m-%d").to_string();
+                form.approx_stated_on = iso_date(stated_on);
             }
         }
         form.guardian_name = p.guardian_name.clone();
@@ -150,12 +150,22 @@ impl PersonForm {
             (Field::Community, &community),
         ] {
             if text.chars().count() > MAX_NAME_CHARS {
-                fail(field, Problem::TooLong { max: MAX_NAME_CHARS });
+                fail(
+                    field,
+                    Problem::TooLong {
+                        max: MAX_NAME_CHARS,
+                    },
+                );
             }
         }
         let notes = clean_multiline(&self.notes);
         if notes.chars().count() > MAX_NOTES_CHARS {
-            fail(Field::Notes, Problem::TooLong { max: MAX_NOTES_CHARS });
+            fail(
+                Field::Notes,
+                Problem::TooLong {
+                    max: MAX_NOTES_CHARS,
+                },
+            );
         }
 
         if self.sex.is_none() {
@@ -166,8 +176,19 @@ impl PersonForm {
             check_past_date(&self.birth_date, today, Field::BirthDate, &mut fail)
                 .map(|date| Birth::Known { date })
         } else {
-            let years = check_number(&self.approx_years, 0, MAX_AGE_YEARS, Field::ApproxYears, &mut fail);
-            let stated_on = check_past_date(&self.approx_stated_on, today, Field::ApproxStatedOn, &mut fail);
+            let years = check_number(
+                &self.approx_years,
+                0,
+                MAX_AGE_YEARS,
+                Field::ApproxYears,
+                &mut fail,
+            );
+            let stated_on = check_past_date(
+                &self.approx_stated_on,
+                today,
+                Field::ApproxStatedOn,
+                &mut fail,
+            );
             match (years, stated_on) {
                 (Some(years), Some(stated_on)) => Some(Birth::Approximate {
                     years: years as u8,
@@ -186,10 +207,14 @@ impl PersonForm {
             SchoolingChoice::Unknown => Some(Schooling::Unknown),
             SchoolingChoice::DroppedOut => Some(Schooling::DroppedOut),
             SchoolingChoice::NeverEnrolled => Some(Schooling::NeverEnrolled),
-            SchoolingChoice::Enrolled => {
-                check_number(&self.class, 1, u32::from(HIGHEST_CLASS), Field::Class, &mut fail)
-                    .map(|class| Schooling::Enrolled { class: class as u8 })
-            }
+            SchoolingChoice::Enrolled => check_number(
+                &self.class,
+                1,
+                u32::from(HIGHEST_CLASS),
+                Field::Class,
+                &mut fail,
+            )
+            .map(|class| Schooling::Enrolled { class: class as u8 }),
         };
 
         match (self.sex, birth, schooling) {
@@ -231,7 +256,12 @@ fn check_past_date(
         return None;
     }
     if years_between(date, today).is_some_and(|y| y > MAX_AGE_YEARS) {
-        fail(field, Problem::OlderThan { years: MAX_AGE_YEARS });
+        fail(
+            field,
+            Problem::OlderThan {
+                years: MAX_AGE_YEARS,
+            },
+        );
         return None;
     }
     Some(date)
@@ -293,7 +323,10 @@ mod tests {
     #[test]
     fn a_record_survives_the_round_trip_through_the_form() {
         let person = child("Asha");
-        assert_eq!(PersonForm::from_person(&person, today()).validate(today()), Ok(person));
+        assert_eq!(
+            PersonForm::from_person(&person, today()).validate(today()),
+            Ok(person)
+        );
     }
 
     #[test]
@@ -309,14 +342,25 @@ mod tests {
         form.given_name = "  സ്നേഹ  ".into();
         form.family_name = "कुमारी".into();
         let p = form.validate(today()).unwrap();
-        assert_eq!((p.given_name.as_str(), p.family_name.as_str()), ("സ്നേഹ", "कुमारी"));
+        assert_eq!(
+            (p.given_name.as_str(), p.family_name.as_str()),
+            ("സ്നേഹ", "कुमारी")
+        );
     }
 
     #[test]
     fn very_long_names_are_refused() {
         let mut form = valid_form();
         form.family_name = "a".repeat(MAX_NAME_CHARS + 1);
-        assert_eq!(problems(&form), vec![(Field::FamilyName, Problem::TooLong { max: MAX_NAME_CHARS })]);
+        assert_eq!(
+            problems(&form),
+            vec![(
+                Field::FamilyName,
+                Problem::TooLong {
+                    max: MAX_NAME_CHARS
+                }
+            )]
+        );
     }
 
     #[test]
@@ -341,12 +385,32 @@ mod tests {
     fn absurd_ages_are_refused() {
         let mut form = valid_form();
         form.birth_date = "1890-01-01".into();
-        assert_eq!(problems(&form), vec![(Field::BirthDate, Problem::OlderThan { years: MAX_AGE_YEARS })]);
+        assert_eq!(
+            problems(&form),
+            vec![(
+                Field::BirthDate,
+                Problem::OlderThan {
+                    years: MAX_AGE_YEARS
+                }
+            )]
+        );
         form.birth_date_known = false;
         form.approx_years = "130".into();
-        assert_eq!(problems(&form), vec![(Field::ApproxYears, Problem::OutOfRange { min: 0, max: MAX_AGE_YEARS })]);
+        assert_eq!(
+            problems(&form),
+            vec![(
+                Field::ApproxYears,
+                Problem::OutOfRange {
+                    min: 0,
+                    max: MAX_AGE_YEARS
+                }
+            )]
+        );
         form.approx_years = "nine".into();
-        assert_eq!(problems(&form), vec![(Field::ApproxYears, Problem::NotAWholeNumber)]);
+        assert_eq!(
+            problems(&form),
+            vec![(Field::ApproxYears, Problem::NotAWholeNumber)]
+        );
     }
 
     #[test]
@@ -358,7 +422,10 @@ mod tests {
         let p = form.validate(today()).unwrap();
         assert_eq!(
             p.birth,
-            Birth::Approximate { years: 9, stated_on: NaiveDate::from_ymd_opt(2025, 1, 10).unwrap() }
+            Birth::Approximate {
+                years: 9,
+                stated_on: NaiveDate::from_ymd_opt(2025, 1, 10).unwrap()
+            }
         );
         assert_eq!(p.age_on(today()).unwrap().years, 10);
     }
@@ -369,7 +436,10 @@ mod tests {
         form.birth_date_known = false;
         form.approx_years = "9".into();
         form.approx_stated_on = "2027-01-01".into();
-        assert_eq!(problems(&form), vec![(Field::ApproxStatedOn, Problem::InFuture)]);
+        assert_eq!(
+            problems(&form),
+            vec![(Field::ApproxStatedOn, Problem::InFuture)]
+        );
     }
 
     #[test]
@@ -388,7 +458,11 @@ mod tests {
         }
         for bad in ["12345", "call me", "+91 94470 12345 12345 1"] {
             form.phone = bad.into();
-            assert_eq!(problems(&form), vec![(Field::Phone, Problem::NotAPhoneNumber)], "{bad}");
+            assert_eq!(
+                problems(&form),
+                vec![(Field::Phone, Problem::NotAPhoneNumber)],
+                "{bad}"
+            );
         }
     }
 
@@ -397,11 +471,17 @@ mod tests {
         let mut form = valid_form();
         form.schooling = SchoolingChoice::Enrolled;
         form.class = "13".into();
-        assert_eq!(problems(&form), vec![(Field::Class, Problem::OutOfRange { min: 1, max: 12 })]);
+        assert_eq!(
+            problems(&form),
+            vec![(Field::Class, Problem::OutOfRange { min: 1, max: 12 })]
+        );
         form.class.clear();
         assert_eq!(problems(&form), vec![(Field::Class, Problem::Required)]);
         form.schooling = SchoolingChoice::DroppedOut;
-        assert_eq!(form.validate(today()).unwrap().schooling, Schooling::DroppedOut);
+        assert_eq!(
+            form.validate(today()).unwrap().schooling,
+            Schooling::DroppedOut
+        );
     }
 
     #[test]
@@ -418,6 +498,9 @@ mod tests {
     fn markup_is_kept_as_plain_text() {
         let mut form = valid_form();
         form.given_name = "<script>alert(1)</script>".into();
-        assert_eq!(form.validate(today()).unwrap().given_name, "<script>alert(1)</script>");
+        assert_eq!(
+            form.validate(today()).unwrap().given_name,
+            "<script>alert(1)</script>"
+        );
     }
 }

@@ -58,7 +58,12 @@ impl<T> Table<T> {
     }
 
     /// Adds a new record made on this device.
-    pub fn insert_new(&mut self, body: T, ids: &mut IdGen, author: Author) -> Result<Id, IdsExhausted> {
+    pub fn insert_new(
+        &mut self,
+        body: T,
+        ids: &mut IdGen,
+        author: Author,
+    ) -> Result<Id, IdsExhausted> {
         let id = ids.next_id()?;
         let mut clock = Clock::default();
         clock.tick(author.device);
@@ -77,7 +82,11 @@ impl<T> Table<T> {
 
     /// Replaces a live record's data.
     pub fn update(&mut self, id: Id, body: T, author: Author) -> Result<(), NotFound> {
-        let row = self.rows.get_mut(&id).filter(|r| r.body.is_some()).ok_or(NotFound(id))?;
+        let row = self
+            .rows
+            .get_mut(&id)
+            .filter(|r| r.body.is_some())
+            .ok_or(NotFound(id))?;
         row.body = Some(body);
         row.updated = author.now;
         row.clock.tick(author.device);
@@ -86,7 +95,11 @@ impl<T> Table<T> {
 
     /// Deletes a live record, leaving a tombstone without its data.
     pub fn delete(&mut self, id: Id, author: Author) -> Result<(), NotFound> {
-        let row = self.rows.get_mut(&id).filter(|r| r.body.is_some()).ok_or(NotFound(id))?;
+        let row = self
+            .rows
+            .get_mut(&id)
+            .filter(|r| r.body.is_some())
+            .ok_or(NotFound(id))?;
         row.body = None;
         row.updated = author.now;
         row.clock.tick(author.device);
@@ -126,14 +139,21 @@ mod tests {
 
         t.update(id, "second", author(1, 200)).unwrap();
         let r = t.record(id).unwrap();
-        assert_eq!((r.created, r.updated, r.body), (Timestamp(100), Timestamp(200), Some("second")));
+        assert_eq!(
+            (r.created, r.updated, r.body),
+            (Timestamp(100), Timestamp(200), Some("second"))
+        );
         assert_eq!(r.clock.count(a.device), 2);
 
         t.delete(id, author(1, 300)).unwrap();
         assert_eq!(t.get(id), None);
         assert_eq!(t.live_count(), 0);
         assert!(t.record(id).unwrap().is_deleted(), "a tombstone stays");
-        assert_eq!(t.update(id, "again", a), Err(NotFound(id)), "deleted records cannot be edited");
+        assert_eq!(
+            t.update(id, "again", a),
+            Err(NotFound(id)),
+            "deleted records cannot be edited"
+        );
         assert_eq!(t.delete(id, a), Err(NotFound(id)));
     }
 

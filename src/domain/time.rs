@@ -1,6 +1,6 @@
 //! Instants and calendar dates as the register keeps them.
 
-use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Months, NaiveDate, Timelike, Utc};
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
 /// An instant, in whole seconds since the Unix epoch (UTC).
@@ -27,7 +27,13 @@ impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         if s.is_human_readable() {
             match self.to_datetime() {
-                Some(t) => s.collect_str(&t.format("%Y-%m-%dT%H:%M:%SZ")),
+                Some(t) => s.collect_str(&format_args!(
+                    "{}T{:02}:{:02}:{:02}Z",
+                    iso_date(t.date_naive()),
+                    t.hour(),
+                    t.minute(),
+                    t.second()
+                )),
                 None => Err(serde::ser::Error::custom("time out of range")),
             }
         } else {
@@ -56,7 +62,7 @@ pub mod day {
 
     pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
         if s.is_human_readable() {
-            s.collect_str(&date.format("%Y-%m-%d"))
+            s.collect_str(&iso_date(*date))
         } else {
             s.serialize_i32(date.num_days_from_ce())
         }
@@ -75,8 +81,22 @@ pub mod day {
 }
 
 /// Parses an ISO date (`YYYY-MM-DD`), the form of `<input type=date>`.
+/// (Written out rather than through chrono's format strings, which would add
+/// their whole parser to the download.)
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+    let mut parts = text.trim().splitn(3, '-');
+    let mut number = |digits: usize| {
+        let part = parts.next()?;
+        (part.len() == digits && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())?
+    };
+    let (y, m, d) = (number(4)?, number(2)?, number(2)?);
+    NaiveDate::from_ymd_opt(y as i32, m, d)
+}
+
+/// A date as `YYYY-MM-DD`.
+pub fn iso_date(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 /// Whole years from `born` to `on`; `None` when `on` is before `born`.
@@ -144,5 +164,9 @@ mod tests {
         assert_eq!(parse_date("2019-02-28"), Some(d(2019, 2, 28)));
         assert_eq!(parse_date("2019-02-29"), None);
         assert_eq!(parse_date("28/02/2019"), None);
+        assert_eq!(parse_date("2019-2-28"), None);
+        assert_eq!(parse_date("2019-02-28-01"), None);
+        assert_eq!(parse_date("+201-02-28"), None);
+        assert_eq!(iso_date(d(987, 6, 5)), "0987-06-05");
     }
 }

@@ -66,7 +66,9 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> Result<Vec<Record<T>>, DecodeE
 
 /// FNV-1a, 32 bits: enough to notice damage, not a defence against forgery.
 fn checksum(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811C_9DC5u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+    bytes.iter().fold(0x811C_9DC5u32, |h, &b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
 }
 
 #[cfg(test)]
@@ -107,7 +109,10 @@ mod tests {
         let mid = chars.len() / 2;
         chars[mid] = char::from_u32(u32::from(chars[mid]) ^ 1).unwrap();
         let damaged: String = chars.into_iter().collect();
-        assert_eq!(decode::<Person>(&damaged), Err(DecodeError::ChecksumMismatch));
+        assert_eq!(
+            decode::<Person>(&damaged),
+            Err(DecodeError::ChecksumMismatch)
+        );
     }
 
     #[test]
@@ -121,7 +126,10 @@ mod tests {
     #[test]
     fn foreign_values_are_refused_not_misread() {
         assert_eq!(decode::<Person>(""), Err(DecodeError::UnknownCodec(None)));
-        assert_eq!(decode::<Person>("[1,2]"), Err(DecodeError::UnknownCodec(Some('['))));
+        assert_eq!(
+            decode::<Person>("[1,2]"),
+            Err(DecodeError::UnknownCodec(Some('[')))
+        );
         assert_eq!(decode::<Person>("Aabc"), Err(DecodeError::Damaged));
     }
 }

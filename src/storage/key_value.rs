@@ -44,7 +44,10 @@ pub struct MemoryStore {
 
 impl MemoryStore {
     pub fn used_units(&self) -> usize {
-        self.items.iter().map(|(k, v)| utf16_len(k) + utf16_len(v)).sum()
+        self.items
+            .iter()
+            .map(|(k, v)| utf16_len(k) + utf16_len(v))
+            .sum()
     }
 }
 
@@ -66,7 +69,10 @@ impl KeyValue for MemoryStore {
             *n -= 1;
         }
         if let Some(quota) = self.quota {
-            let old = self.items.get(key).map_or(0, |v| utf16_len(key) + utf16_len(v));
+            let old = self
+                .items
+                .get(key)
+                .map_or(0, |v| utf16_len(key) + utf16_len(v));
             if self.used_units() - old + utf16_len(key) + utf16_len(value) > quota {
                 return Err(WriteError::QuotaExceeded);
             }

@@ -72,7 +72,13 @@ pub struct Meta {
 
 impl Meta {
     pub fn new(ids: IdGen) -> Self {
-        Meta { format: FORMAT, gen: 0, ids, chunks: BTreeMap::new(), quarantine: Vec::new() }
+        Meta {
+            format: FORMAT,
+            gen: 0,
+            ids,
+            chunks: BTreeMap::new(),
+            quarantine: Vec::new(),
+        }
     }
 
     pub fn chunk_gen(&self, kind: Kind, bucket: Bucket) -> Option<u64> {
@@ -101,7 +107,14 @@ mod tests {
 
     #[test]
     fn other_keys_are_not_chunks() {
-        for key in ["bal/meta", "bal/settings", "bal-demo/people/1/1", "bal/people/64/1", "bal/people/1/1/x", "bal/ghosts/1/1"] {
+        for key in [
+            "bal/meta",
+            "bal/settings",
+            "bal-demo/people/1/1",
+            "bal/people/64/1",
+            "bal/people/1/1/x",
+            "bal/ghosts/1/1",
+        ] {
             assert_eq!(parse_chunk_key("bal", key), None, "{key}");
         }
     }
@@ -113,7 +126,10 @@ mod tests {
         for seq in 1..=6400 {
             counts[bucket_of(Id::new(device, seq)) as usize] += 1;
         }
-        assert!(counts.iter().all(|&c| (60..=140).contains(&c)), "{counts:?}");
+        assert!(
+            counts.iter().all(|&c| (60..=140).contains(&c)),
+            "{counts:?}"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod key_value;
 pub mod layout;
 pub mod packing;
 pub mod repo;
+pub mod settings;
 
 #[cfg(target_arch = "wasm32")]
 pub mod local;

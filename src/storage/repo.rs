@@ -67,7 +67,11 @@ impl<S: KeyValue> Repo<S> {
             }
             None => Meta::new(IdGen::new(new_device())),
         };
-        let mut repo = Repo { kv, ns: ns.to_string(), meta };
+        let mut repo = Repo {
+            kv,
+            ns: ns.to_string(),
+            meta,
+        };
         let mut reg = Register::default();
         let chunks: Vec<_> = repo.meta.all_chunks().collect();
         for (kind, bucket, gen) in chunks {
@@ -105,7 +109,8 @@ impl<S: KeyValue> Repo<S> {
     /// Saves the touched records. On error nothing visible has changed in
     /// storage; call [`Repo::revert`] to bring the register back in line.
     pub fn commit(&mut self, reg: &Register, touched: &Touched) -> Result<(), WriteError> {
-        let dirty: BTreeSet<(Kind, Bucket)> = touched.iter().map(|(k, id)| (*k, bucket_of(*id))).collect();
+        let dirty: BTreeSet<(Kind, Bucket)> =
+            touched.iter().map(|(k, id)| (*k, bucket_of(*id))).collect();
         let gen = self.meta.gen + 1;
         let mut next = self.meta.clone();
         next.gen = gen;
@@ -144,7 +149,8 @@ impl<S: KeyValue> Repo<S> {
     /// Reloads the touched records' chunks, undoing in memory a change whose
     /// commit failed.
     pub fn revert(&mut self, reg: &mut Register, touched: &Touched) {
-        let dirty: BTreeSet<(Kind, Bucket)> = touched.iter().map(|(k, id)| (*k, bucket_of(*id))).collect();
+        let dirty: BTreeSet<(Kind, Bucket)> =
+            touched.iter().map(|(k, id)| (*k, bucket_of(*id))).collect();
         for (kind, bucket) in dirty {
             self.reload_bucket(reg, kind, bucket);
         }
@@ -192,8 +198,17 @@ impl<S: KeyValue> Repo<S> {
     }
 
     /// Replaces one bucket's records in memory with those stored under `key`.
-    fn read_bucket(&self, reg: &mut Register, kind: Kind, bucket: Bucket, key: &str) -> Result<(), String> {
-        let text = self.kv.get(key).ok_or_else(|| "the chunk is missing".to_string())?;
+    fn read_bucket(
+        &self,
+        reg: &mut Register,
+        kind: Kind,
+        bucket: Bucket,
+        key: &str,
+    ) -> Result<(), String> {
+        let text = self
+            .kv
+            .get(key)
+            .ok_or_else(|| "the chunk is missing".to_string())?;
         match kind {
             Kind::People => replace_bucket(&mut reg.people, bucket, &text),
         }
@@ -267,7 +282,9 @@ fn rebuild_meta(kv: &impl KeyValue, ns: &str, device: DeviceTag) -> Meta {
         gens.sort_unstable_by(|a, b| b.cmp(a));
         meta.gen = meta.gen.max(gens[0]);
         let readable = gens.into_iter().find(|&gen| {
-            let text = kv.get(&chunk_key(ns, kind, bucket, gen)).unwrap_or_default();
+            let text = kv
+                .get(&chunk_key(ns, kind, bucket, gen))
+                .unwrap_or_default();
             match kind {
                 Kind::People => decodes::<crate::domain::person::Person>(&text),
             }
@@ -290,11 +307,18 @@ fn encode_bucket(reg: &Register, kind: Kind, bucket: Bucket) -> Option<String> {
 }
 
 fn encode_table_bucket<T: Serialize>(table: &Table<T>, bucket: Bucket) -> Option<String> {
-    let rows: Vec<_> = table.records().filter(|r| bucket_of(r.id) == bucket).collect();
+    let rows: Vec<_> = table
+        .records()
+        .filter(|r| bucket_of(r.id) == bucket)
+        .collect();
     (!rows.is_empty()).then(|| codec::encode(&rows))
 }
 
-fn replace_bucket<T: DeserializeOwned>(table: &mut Table<T>, bucket: Bucket, text: &str) -> Result<(), DecodeError> {
+fn replace_bucket<T: DeserializeOwned>(
+    table: &mut Table<T>,
+    bucket: Bucket,
+    text: &str,
+) -> Result<(), DecodeError> {
     let records = codec::decode::<T>(text)?;
     table.retain(|id| bucket_of(id) != bucket);
     for record in records {

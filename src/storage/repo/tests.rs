@@ -13,14 +13,24 @@ fn open(store: MemoryStore) -> (Repo<MemoryStore>, Register, LoadReport) {
 }
 
 fn author(repo: &Repo<MemoryStore>) -> Author {
-    Author { device: repo.meta().ids.device, now: Timestamp(1_764_300_000) }
+    Author {
+        device: repo.meta().ids.device,
+        now: Timestamp(1_764_300_000),
+    }
 }
 
 /// Adds people and commits; returns their ids.
-fn add(repo: &mut Repo<MemoryStore>, reg: &mut Register, names: &[&str]) -> Result<Vec<Id>, WriteError> {
+fn add(
+    repo: &mut Repo<MemoryStore>,
+    reg: &mut Register,
+    names: &[&str],
+) -> Result<Vec<Id>, WriteError> {
     let who = author(repo);
     let mut edit = Edit::new(reg, repo.ids_mut(), who);
-    let ids: Vec<Id> = names.iter().map(|n| edit.add_person(child(n)).unwrap()).collect();
+    let ids: Vec<Id> = names
+        .iter()
+        .map(|n| edit.add_person(child(n)).unwrap())
+        .collect();
     let touched = edit.touched();
     match repo.commit(reg, &touched) {
         Ok(()) => Ok(ids),
@@ -32,7 +42,11 @@ fn add(repo: &mut Repo<MemoryStore>, reg: &mut Register, names: &[&str]) -> Resu
 }
 
 fn names(reg: &Register) -> Vec<String> {
-    let mut v: Vec<String> = reg.people.live().map(|(_, p)| p.given_name.clone()).collect();
+    let mut v: Vec<String> = reg
+        .people
+        .live()
+        .map(|(_, p)| p.given_name.clone())
+        .collect();
     v.sort();
     v
 }
@@ -67,18 +81,29 @@ fn edits_and_deletions_are_kept() {
 
     let (_, again, _) = open(repo.store().clone());
     assert_eq!(names(&again), vec!["Asha Rani"]);
-    assert!(again.people.record(ids[1]).unwrap().is_deleted(), "the deletion is kept as a tombstone");
+    assert!(
+        again.people.record(ids[1]).unwrap().is_deleted(),
+        "the deletion is kept as a tombstone"
+    );
 }
 
 #[test]
 fn one_change_rewrites_one_chunk() {
     let (mut repo, mut reg, _) = open(MemoryStore::default());
     let many: Vec<String> = (0..300).map(|i| format!("Child {i}")).collect();
-    add(&mut repo, &mut reg, &many.iter().map(String::as_str).collect::<Vec<_>>()).unwrap();
+    add(
+        &mut repo,
+        &mut reg,
+        &many.iter().map(String::as_str).collect::<Vec<_>>(),
+    )
+    .unwrap();
     let before = repo.store().items.clone();
     add(&mut repo, &mut reg, &["One more"]).unwrap();
     let after = &repo.store().items;
-    let changed = after.iter().filter(|(k, v)| before.get(*k) != Some(v)).count();
+    let changed = after
+        .iter()
+        .filter(|(k, v)| before.get(*k) != Some(v))
+        .count();
     assert_eq!(changed, 2, "the new chunk and the meta");
     let removed = before.keys().filter(|k| !after.contains_key(*k)).count();
     assert!(removed <= 1, "at most the superseded chunk is removed");
@@ -97,7 +122,10 @@ fn a_failure_at_any_write_leaves_the_stored_register_as_it_was() {
         if result.is_err() {
             assert_eq!(reg, saved, "memory reverted (fail at write {fail_at})");
             let (_, reopened, report) = open(repo.store().clone());
-            assert_eq!(reopened, saved, "storage unchanged (fail at write {fail_at})");
+            assert_eq!(
+                reopened, saved,
+                "storage unchanged (fail at write {fail_at})"
+            );
             assert!(report.damaged.is_empty());
         } else {
             assert_eq!(names(&reg).len(), 7);
@@ -114,7 +142,11 @@ fn a_full_quota_is_reported_and_loses_nothing() {
     store.quota = Some(store.used_units() + 50);
     let (mut repo, mut reg, _) = open(store);
     let big: Vec<String> = (0..50).map(|i| format!("Name {i}")).collect();
-    let result = add(&mut repo, &mut reg, &big.iter().map(String::as_str).collect::<Vec<_>>());
+    let result = add(
+        &mut repo,
+        &mut reg,
+        &big.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
     assert_eq!(result, Err(WriteError::QuotaExceeded));
     assert_eq!(reg, saved);
     assert_eq!(open(repo.store().clone()).1, saved);
@@ -124,20 +156,43 @@ fn a_full_quota_is_reported_and_loses_nothing() {
 fn a_damaged_chunk_is_reported_kept_and_the_rest_loads() {
     let (mut repo, mut reg, _) = open(MemoryStore::default());
     let many: Vec<String> = (0..200).map(|i| format!("Child {i}")).collect();
-    add(&mut repo, &mut reg, &many.iter().map(String::as_str).collect::<Vec<_>>()).unwrap();
+    add(
+        &mut repo,
+        &mut reg,
+        &many.iter().map(String::as_str).collect::<Vec<_>>(),
+    )
+    .unwrap();
     let mut store = repo.store().clone();
-    let victim = store.items.keys().find(|k| parse_chunk_key(NS, k).is_some()).unwrap().clone();
-    store.items.insert(victim.clone(), "{not what we wrote".into());
+    let victim = store
+        .items
+        .keys()
+        .find(|k| parse_chunk_key(NS, k).is_some())
+        .unwrap()
+        .clone();
+    store
+        .items
+        .insert(victim.clone(), "{not what we wrote".into());
 
     let (mut repo, mut reg, report) = open(store);
     assert_eq!(report.damaged.len(), 1);
     assert_eq!(report.damaged[0].key, victim);
     let lost = 200 - reg.people.live_count();
-    assert!(lost > 0 && lost < 20, "only that chunk's records are missing ({lost})");
+    assert!(
+        lost > 0 && lost < 20,
+        "only that chunk's records are missing ({lost})"
+    );
 
     // Saving more never overwrites or removes the damaged value.
-    add(&mut repo, &mut reg, &(0..100).map(|_| "Later").collect::<Vec<_>>()).unwrap();
-    assert_eq!(repo.store().items.get(&victim).map(String::as_str), Some("{not what we wrote"));
+    add(
+        &mut repo,
+        &mut reg,
+        &(0..100).map(|_| "Later").collect::<Vec<_>>(),
+    )
+    .unwrap();
+    assert_eq!(
+        repo.store().items.get(&victim).map(String::as_str),
+        Some("{not what we wrote")
+    );
     assert_eq!(repo.meta().quarantine, vec![victim]);
 }
 
@@ -156,7 +211,9 @@ fn an_unreadable_meta_is_rebuilt_from_the_chunks() {
 #[test]
 fn a_register_from_a_newer_app_is_not_touched() {
     let mut store = MemoryStore::default();
-    store.items.insert(meta_key(NS), r#"{"format": 99, "whatever": true}"#.into());
+    store
+        .items
+        .insert(meta_key(NS), r#"{"format": 99, "whatever": true}"#.into());
     let before = store.items.clone();
     let result = Repo::open(store.clone(), NS, || DeviceTag::from_random(1));
     assert_eq!(result.err(), Some(OpenError::NewerFormat { found: 99 }));
@@ -181,14 +238,20 @@ fn two_tabs_see_each_other_and_never_share_an_id() {
     tab_a.kv = tab_b.store().clone();
     assert!(tab_a.sync(&mut reg_a).unwrap());
     assert_eq!(names(&reg_a), vec!["Asha", "From A", "From B"]);
-    assert!(!tab_a.sync(&mut reg_a).unwrap(), "nothing new the second time");
+    assert!(
+        !tab_a.sync(&mut reg_a).unwrap(),
+        "nothing new the second time"
+    );
 }
 
 #[test]
 fn namespaces_do_not_see_each_other() {
     let (mut repo, mut reg, _) = open(MemoryStore::default());
     add(&mut repo, &mut reg, &["Real child"]).unwrap();
-    let (_, demo, _) = Repo::open(repo.store().clone(), "bal-demo", || DeviceTag::from_random(2)).unwrap();
+    let (_, demo, _) = Repo::open(repo.store().clone(), "bal-demo", || {
+        DeviceTag::from_random(2)
+    })
+    .unwrap();
     assert!(demo.is_empty());
 }
 
@@ -199,7 +262,9 @@ fn ids_are_not_reused_when_the_counter_was_lost() {
     let mut store = repo.store().clone();
     let mut meta: Meta = serde_json::from_str(&store.items[&meta_key(NS)]).unwrap();
     meta.ids.next_seq = 1;
-    store.items.insert(meta_key(NS), serde_json::to_string(&meta).unwrap());
+    store
+        .items
+        .insert(meta_key(NS), serde_json::to_string(&meta).unwrap());
     let (mut repo, mut reg, _) = open(store);
     let next = add(&mut repo, &mut reg, &["Ravi"]).unwrap();
     assert!(!first.contains(&next[0]));
