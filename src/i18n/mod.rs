@@ -1,1 +1,166 @@
 //! Every user-visible string, keyed by language.
+//!
+//! Pages never hold text: they ask for a [`Msg`] in the current [`Lang`].
+//! Each language is one file with an exhaustive `match` over [`Msg`], so a
+//! language missing a message does not compile. Messages with values hold
+//! `{name}` placeholders filled by [`fill`].
+
+mod en;
+pub mod labels;
+
+use crate::domain::person_form::Problem;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 1] = [Lang::En];
+
+    /// The BCP 47 tag, for the document's `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's own name for itself, for the language picker.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+        }
+    }
+}
+
+/// The text of `msg` in `lang`.
+pub fn text(lang: Lang, msg: Msg) -> &'static str {
+    match lang {
+        Lang::En => en::text(msg),
+    }
+}
+
+/// Fills `{name}` placeholders in a message.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The message for a form problem, with its numbers filled in.
+pub fn problem_text(lang: Lang, problem: Problem) -> String {
+    let t = |m| text(lang, m);
+    match problem {
+        Problem::Required => t(Msg::ErrRequired).to_string(),
+        Problem::TooLong { max } => fill(t(Msg::ErrTooLong), &[("max", &max.to_string())]),
+        Problem::NotADate => t(Msg::ErrNotADate).to_string(),
+        Problem::InFuture => t(Msg::ErrInFuture).to_string(),
+        Problem::OlderThan { years } => {
+            fill(t(Msg::ErrOlderThan), &[("years", &years.to_string())])
+        }
+        Problem::NotAWholeNumber => t(Msg::ErrNotAWholeNumber).to_string(),
+        Problem::OutOfRange { min, max } => fill(
+            t(Msg::ErrOutOfRange),
+            &[("min", &min.to_string()), ("max", &max.to_string())],
+        ),
+        Problem::NotAPhoneNumber => t(Msg::ErrNotAPhoneNumber).to_string(),
+    }
+}
+
+macro_rules! messages {
+    ($($name:ident),* $(,)?) => {
+        /// A user-visible message.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($name),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
+        }
+    };
+}
+
+messages! {
+    AppName, AppTagline, SkipToContent, NavMain, NavHome, NavChildren, NavSettings,
+    Loading, PrivacyNote,
+    WelcomeTitle, WelcomeBody, WelcomeSeeds, AddFirstChild, HomeTitle, HomeChildrenCount,
+    ChildrenTitle, SearchLabel, SearchHint, AddChild, NoChildrenYet, NoMatches,
+    ShowingCount, ShowMore, ColName, ColAge, ColSex, ColVillage, ColSchooling,
+    AgeYears, AgeMonths, AgeEstimated, AgeUnknown,
+    NewChildTitle, EditChildTitle, SectionIdentity, SectionBirth, SectionFamily, SectionPlace,
+    SectionSchool, SectionNotes,
+    FieldGivenName, FieldFamilyName, FieldFamilyNameHint, FieldSex, ChooseOne,
+    BirthDateKnown, BirthDateUnknown, FieldBirthDate, FieldApproxYears, FieldApproxStatedOn,
+    FieldApproxHint, FieldGuardianName, FieldGuardianRelationship, FieldPhone, FieldPhoneHint,
+    FieldVillage, FieldCommunity, FieldCommunityHint, FieldSchooling, FieldClass, FieldNotes,
+    Optional, Save, SaveChanges, Cancel, FormHasErrors,
+    SexFemale, SexMale, SexOther,
+    RelMother, RelFather, RelGrandparent, RelSibling, RelOtherRelative, RelCaregiver,
+    SchoolUnknown, SchoolEnrolled, SchoolDroppedOut, SchoolNeverEnrolled, SchoolClass,
+    ErrRequired, ErrTooLong, ErrNotADate, ErrInFuture, ErrOlderThan, ErrNotAWholeNumber,
+    ErrOutOfRange, ErrNotAPhoneNumber,
+    Edit, Delete, BackToList, ChildNotFound, RegisteredOn, ChangedOn, NotRecorded,
+    ConfirmDeleteTitle, ConfirmDeleteBody, ConfirmDeleteYes,
+    SavedChild, DeletedChild, StorageFull, StorageRefused, RecordGone, IdsExhausted,
+    DamagedData, MetaRebuilt, NewerFormat, StorageUnavailable, OtherTabChanged,
+    SettingsTitle, FieldOrganisation, FieldVolunteer, FieldVolunteerHint, FieldLanguage,
+    SaveSettings, SettingsSaved,
+    NotFoundTitle, NotFoundBody, GoHome, Dismiss,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut v: Vec<&str> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|p| p.split('}').next())
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    #[test]
+    fn no_message_is_empty_in_any_language() {
+        for &lang in &Lang::ALL {
+            for &msg in Msg::ALL {
+                assert!(!text(lang, msg).trim().is_empty(), "{lang:?} {msg:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_language_uses_the_same_placeholders_as_english() {
+        for &lang in &Lang::ALL {
+            for &msg in Msg::ALL {
+                assert_eq!(
+                    placeholders(text(lang, msg)),
+                    placeholders(text(Lang::En, msg)),
+                    "{lang:?} {msg:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        assert_eq!(
+            fill("{a} of {b}, {a}", &[("a", "1"), ("b", "2")]),
+            "1 of 2, 1"
+        );
+    }
+
+    #[test]
+    fn problems_read_with_their_numbers() {
+        assert_eq!(
+            problem_text(Lang::En, Problem::OutOfRange { min: 1, max: 12 }),
+            "Enter a number from 1 to 12."
+        );
+    }
+}

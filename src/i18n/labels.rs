@@ -1,0 +1,112 @@
+//! The message naming each value of the domain's enums, and formats for
+//! dates and ages.
+
+use super::{fill, text, Lang, Msg};
+use crate::domain::person::{Age, Relationship, Schooling, Sex};
+use crate::domain::person_form::SchoolingChoice;
+use chrono::{Datelike, NaiveDate};
+
+pub fn sex(s: Sex) -> Msg {
+    match s {
+        Sex::Female => Msg::SexFemale,
+        Sex::Male => Msg::SexMale,
+        Sex::Other => Msg::SexOther,
+    }
+}
+
+pub fn relationship(r: Relationship) -> Msg {
+    match r {
+        Relationship::Mother => Msg::RelMother,
+        Relationship::Father => Msg::RelFather,
+        Relationship::Grandparent => Msg::RelGrandparent,
+        Relationship::Sibling => Msg::RelSibling,
+        Relationship::OtherRelative => Msg::RelOtherRelative,
+        Relationship::Caregiver => Msg::RelCaregiver,
+    }
+}
+
+pub fn schooling_choice(c: SchoolingChoice) -> Msg {
+    match c {
+        SchoolingChoice::Unknown => Msg::SchoolUnknown,
+        SchoolingChoice::Enrolled => Msg::SchoolEnrolled,
+        SchoolingChoice::DroppedOut => Msg::SchoolDroppedOut,
+        SchoolingChoice::NeverEnrolled => Msg::SchoolNeverEnrolled,
+    }
+}
+
+/// "Class 4", "Dropped out"…
+pub fn schooling(lang: Lang, s: Schooling) -> String {
+    match s {
+        Schooling::Enrolled { class } => fill(
+            text(lang, Msg::SchoolClass),
+            &[("class", &class.to_string())],
+        ),
+        Schooling::Unknown => text(lang, Msg::SchoolUnknown).to_string(),
+        Schooling::DroppedOut => text(lang, Msg::SchoolDroppedOut).to_string(),
+        Schooling::NeverEnrolled => text(lang, Msg::SchoolNeverEnrolled).to_string(),
+    }
+}
+
+/// "9 years", "10 months", "about 9 years".
+pub fn age(lang: Lang, age: Option<Age>) -> String {
+    let Some(age) = age else {
+        return text(lang, Msg::AgeUnknown).to_string();
+    };
+    let plain = if age.years < 2 {
+        fill(
+            text(lang, Msg::AgeMonths),
+            &[("months", &age.months.to_string())],
+        )
+    } else {
+        fill(
+            text(lang, Msg::AgeYears),
+            &[("years", &age.years.to_string())],
+        )
+    };
+    if age.estimated {
+        fill(text(lang, Msg::AgeEstimated), &[("age", &plain)])
+    } else {
+        plain
+    }
+}
+
+/// Dates as DD/MM/YYYY, the form used across India.
+pub fn date(_lang: Lang, d: NaiveDate) -> String {
+    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages_read_naturally() {
+        let a = |years, months, estimated| {
+            Some(Age {
+                years,
+                months,
+                estimated,
+            })
+        };
+        assert_eq!(age(Lang::En, a(9, 110, false)), "9 years");
+        assert_eq!(age(Lang::En, a(1, 14, false)), "14 months");
+        assert_eq!(age(Lang::En, a(9, 110, true)), "about 9 years");
+        assert_eq!(age(Lang::En, None), "unknown");
+    }
+
+    #[test]
+    fn dates_are_day_first() {
+        assert_eq!(
+            date(Lang::En, NaiveDate::from_ymd_opt(2026, 3, 7).unwrap()),
+            "07/03/2026"
+        );
+    }
+
+    #[test]
+    fn schooling_names_the_class() {
+        assert_eq!(
+            schooling(Lang::En, Schooling::Enrolled { class: 4 }),
+            "Class 4"
+        );
+    }
+}

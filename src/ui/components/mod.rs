@@ -1,0 +1,6 @@
+//! Components shared by several pages.
+
+pub mod confirm;
+pub mod fields;
+pub mod notices;
+pub mod page_title;

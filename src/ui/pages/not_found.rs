@@ -1,0 +1,20 @@
+//! The page for an address that does not exist.
+
+use crate::i18n::Msg;
+use crate::ui::components::page_title::use_page_title;
+use crate::ui::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    use_page_title(move || i18n.t(Msg::NotFoundTitle).to_string());
+    view! {
+        <section class="not-found">
+            <h1>{move || i18n.t(Msg::NotFoundTitle)}</h1>
+            <p>{move || i18n.t(Msg::NotFoundBody)}</p>
+            <A href="/" attr:class="button">{move || i18n.t(Msg::GoHome)}</A>
+        </section>
+    }
+}

@@ -1,0 +1,74 @@
+//! Settings: the organisation's and the volunteer's names, the language.
+
+use crate::i18n::{Lang, Msg};
+use crate::ui::components::fields::{Label, SelectField, TextField};
+use crate::ui::components::page_title::use_page_title;
+use crate::ui::i18n::use_i18n;
+use crate::ui::state::{save_error_text, use_app, NoticeKind};
+use leptos::prelude::*;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    use_page_title(move || i18n.t(Msg::SettingsTitle).to_string());
+    let draft = RwSignal::new(app.settings.get_untracked());
+    let no_error = Signal::derive(|| None::<String>);
+
+    let set_lang = move |l: Option<Lang>| {
+        if let Some(l) = l {
+            draft.update(|d| d.lang = l)
+        }
+    };
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut settings = draft.get_untracked();
+        settings.organisation = crate::domain::text::clean_line(&settings.organisation);
+        settings.volunteer = crate::domain::text::clean_line(&settings.volunteer);
+        match app.save_settings(settings.clone()) {
+            Ok(()) => {
+                draft.set(settings);
+                app.notify(NoticeKind::Info, i18n.t(Msg::SettingsSaved).into());
+            }
+            Err(e) => app.notify(NoticeKind::Error, save_error_text(app.lang(), &e)),
+        }
+    };
+
+    view! {
+        <section class="settings">
+            <h1>{move || i18n.t(Msg::SettingsTitle)}</h1>
+            <form on:submit=save novalidate>
+                <TextField
+                    id="organisation"
+                    label=Msg::FieldOrganisation
+                    value=Signal::derive(move || draft.with(|d| d.organisation.clone()))
+                    on_input=move |v| draft.update(|d| d.organisation = v)
+                    error=no_error
+                    optional=true
+                    autocomplete="organization"
+                />
+                <TextField
+                    id="volunteer"
+                    label=Msg::FieldVolunteer
+                    value=Signal::derive(move || draft.with(|d| d.volunteer.clone()))
+                    on_input=move |v| draft.update(|d| d.volunteer = v)
+                    error=no_error
+                    hint=Msg::FieldVolunteerHint
+                    optional=true
+                    autocomplete="name"
+                />
+                <SelectField
+                    id="language"
+                    label=Msg::FieldLanguage
+                    choices=Lang::ALL.iter().map(|&l| (l, Label::Text(l.native_name()))).collect()
+                    value=Signal::derive(move || Some(draft.with(|d| d.lang)))
+                    on_change=set_lang
+                />
+                <div class="actions">
+                    <button type="submit" id="save-settings" class="primary">{move || i18n.t(Msg::SaveSettings)}</button>
+                </div>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,261 @@
+//! The app's state: the register in memory, its storage, settings and the
+//! notices shown to the volunteer. Every change goes through [`AppState::apply`],
+//! which saves before it returns, so nothing the volunteer sees as saved can
+//! be lost.
+
+use crate::domain::edit::Edit;
+use crate::domain::id::{DeviceTag, IdsExhausted};
+use crate::domain::name_index::NameIndex;
+use crate::domain::register::Register;
+use crate::domain::table::{Author, NotFound};
+use crate::domain::time::Timestamp;
+use crate::i18n::{Lang, Msg};
+use crate::storage::key_value::KeyValue;
+use crate::storage::key_value::WriteError;
+use crate::storage::layout::{settings_key, REAL};
+use crate::storage::local::LocalStore;
+use crate::storage::repo::{LoadReport, OpenError, Repo};
+use crate::storage::settings::Settings;
+use chrono::NaiveDate;
+use gloo_storage::Storage as _;
+use leptos::prelude::*;
+
+/// Why a change was not saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    Storage(WriteError),
+    NotFound,
+    IdsExhausted,
+    /// The register is open read-only (newer format, or no storage).
+    ReadOnly,
+}
+
+impl From<NotFound> for SaveError {
+    fn from(_: NotFound) -> Self {
+        SaveError::NotFound
+    }
+}
+
+impl From<IdsExhausted> for SaveError {
+    fn from(_: IdsExhausted) -> Self {
+        SaveError::IdsExhausted
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Error,
+}
+
+/// A message in the page's notice area.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub id: u64,
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub register: RwSignal<Register>,
+    /// Every live person's folded name, rebuilt when the register changes.
+    pub names: Memo<NameIndex>,
+    pub settings: RwSignal<Settings>,
+    pub notices: RwSignal<Vec<Notice>>,
+    repo: StoredValue<Option<Repo<LocalStore>>, LocalStorage>,
+    next_notice: StoredValue<u64>,
+}
+
+impl AppState {
+    /// Opens the real register from local storage.
+    pub fn open() -> Self {
+        let settings = load_settings();
+        let register = RwSignal::new(Register::default());
+        let names = Memo::new(move |_| register.with(|r| NameIndex::build(&r.people)));
+        let state = AppState {
+            register,
+            names,
+            settings: RwSignal::new(settings),
+            notices: RwSignal::new(Vec::new()),
+            repo: StoredValue::new_local(None),
+            next_notice: StoredValue::new(0),
+        };
+        let lang = state.lang();
+        match LocalStore::open() {
+            None => state.notify(
+                NoticeKind::Error,
+                crate::i18n::text(lang, Msg::StorageUnavailable).into(),
+            ),
+            Some(store) => match Repo::open(store, REAL, random_device_tag) {
+                Ok((repo, reg, report)) => {
+                    state.report_load(lang, &report);
+                    register.set(reg);
+                    state.repo.set_value(Some(repo));
+                }
+                Err(OpenError::NewerFormat { .. }) => state.notify(
+                    NoticeKind::Error,
+                    crate::i18n::text(lang, Msg::NewerFormat).into(),
+                ),
+            },
+        }
+        state
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.settings.with_untracked(|s| s.lang)
+    }
+
+    /// Makes a change and saves it. On any failure the register in memory is
+    /// put back as it is in storage, and the error says why.
+    pub fn apply<R>(
+        &self,
+        change: impl FnOnce(&mut Edit) -> Result<R, SaveError>,
+    ) -> Result<R, SaveError> {
+        let mut outcome = Err(SaveError::ReadOnly);
+        self.repo.update_value(|repo| {
+            let Some(repo) = repo else { return };
+            self.register.update(|reg| {
+                // Another tab may have saved since this one last looked.
+                let _ = repo.sync(reg);
+                let author = Author {
+                    device: repo.meta().ids.device,
+                    now: now(),
+                };
+                let mut edit = Edit::new(reg, repo.ids_mut(), author);
+                let result = change(&mut edit);
+                let touched = edit.touched();
+                outcome = match result {
+                    Ok(value) => repo
+                        .commit(reg, &touched)
+                        .map(|()| value)
+                        .map_err(SaveError::Storage),
+                    Err(e) => Err(e),
+                };
+                if outcome.is_err() {
+                    repo.revert(reg, &touched);
+                }
+            });
+        });
+        outcome
+    }
+
+    /// Takes in changes another tab saved. Called on the `storage` event.
+    pub fn sync_from_other_tab(&self) {
+        let mut changed = false;
+        self.repo.update_value(|repo| {
+            if let Some(repo) = repo {
+                let mut reg = self.register.get_untracked();
+                if let Ok(true) = repo.sync(&mut reg) {
+                    self.register.set(reg);
+                    changed = true;
+                }
+            }
+        });
+        if changed {
+            self.notify(
+                NoticeKind::Info,
+                crate::i18n::text(self.lang(), Msg::OtherTabChanged).into(),
+            );
+        }
+    }
+
+    pub fn save_settings(&self, settings: Settings) -> Result<(), SaveError> {
+        if LocalStore::open().is_none() {
+            return Err(SaveError::ReadOnly);
+        }
+        gloo_storage::LocalStorage::set(settings_key(REAL), &settings).map_err(|e| {
+            SaveError::Storage(match e {
+                gloo_storage::errors::StorageError::JsError(js) if js.name.contains("Quota") => {
+                    WriteError::QuotaExceeded
+                }
+                other => WriteError::Refused(other.to_string()),
+            })
+        })?;
+        self.settings.set(settings);
+        Ok(())
+    }
+
+    pub fn notify(&self, kind: NoticeKind, text: String) {
+        let id = self.next_notice.get_value();
+        self.next_notice.set_value(id + 1);
+        self.notices.update(|list| {
+            // Keep the area short: the newest few are what matters.
+            if list.len() >= 3 {
+                list.remove(0);
+            }
+            list.push(Notice { id, kind, text });
+        });
+    }
+
+    pub fn dismiss(&self, id: u64) {
+        self.notices.update(|list| list.retain(|n| n.id != id));
+    }
+
+    fn report_load(&self, lang: Lang, report: &LoadReport) {
+        if !report.damaged.is_empty() {
+            let text = crate::i18n::fill(
+                crate::i18n::text(lang, Msg::DamagedData),
+                &[("count", &report.damaged.len().to_string())],
+            );
+            self.notify(NoticeKind::Error, text);
+        }
+        if report.meta_rebuilt {
+            self.notify(
+                NoticeKind::Info,
+                crate::i18n::text(lang, Msg::MetaRebuilt).into(),
+            );
+        }
+    }
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// The explanation of a failed save, for a notice.
+pub fn save_error_text(lang: Lang, e: &SaveError) -> String {
+    use crate::i18n::{fill, text};
+    match e {
+        SaveError::Storage(WriteError::QuotaExceeded) => text(lang, Msg::StorageFull).into(),
+        SaveError::Storage(WriteError::Refused(why)) => {
+            fill(text(lang, Msg::StorageRefused), &[("reason", why)])
+        }
+        SaveError::NotFound => text(lang, Msg::RecordGone).into(),
+        SaveError::IdsExhausted => text(lang, Msg::IdsExhausted).into(),
+        SaveError::ReadOnly => text(lang, Msg::StorageUnavailable).into(),
+    }
+}
+
+fn load_settings() -> Settings {
+    // Read as text and parse leniently: a damaged value must not stop the app.
+    LocalStore::open()
+        .and_then(|store| store.get(&settings_key(REAL)))
+        .map(|text| Settings::from_json(&text))
+        .unwrap_or_default()
+}
+
+pub fn now() -> Timestamp {
+    Timestamp::from_datetime(chrono::Utc::now())
+}
+
+/// Today's date where the volunteer is.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// A device tag from the browser's cryptographic random source.
+fn random_device_tag() -> DeviceTag {
+    let mut bytes = [0u8; 8];
+    let crypto = web_sys::window().and_then(|w| w.crypto().ok());
+    match crypto {
+        Some(c) if c.get_random_values_with_u8_array(&mut bytes).is_ok() => {}
+        // Without WebCrypto (very old browsers) fall back to time and Math.random.
+        _ => {
+            let mix = (js_sys::Math::random() * 2f64.powi(52)) as u64
+                ^ (js_sys::Date::now() as u64).rotate_left(20);
+            bytes = mix.to_le_bytes();
+        }
+    }
+    DeviceTag::from_random(u64::from_le_bytes(bytes))
+}
