@@ -1,0 +1,350 @@
+//! The end-to-end harness: serves the release build from `dist/` and drives
+//! it in headless Chromium through ChromeDriver, as a volunteer would.
+//!
+//! Every [`Browser`] gets its own ChromeDriver and its own Chromium profile,
+//! so tests run in parallel without sharing local storage. A profile can be
+//! reopened with [`Browser::restart`] to check what survives a browser restart.
+
+mod server;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+use thirtyfour::prelude::*;
+
+pub use server::{Request, StaticServer};
+pub use thirtyfour;
+
+/// How long to wait for the page to show what a test expects.
+pub const PATIENCE: Duration = Duration::from_secs(15);
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("workspace root")
+}
+
+/// The release build, served once for the whole test binary.
+pub fn server() -> &'static StaticServer {
+    static SERVER: OnceLock<StaticServer> = OnceLock::new();
+    SERVER.get_or_init(|| {
+        let dist = std::env::var_os("BAL_DIST")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| workspace_root().join("dist"));
+        assert!(
+            dist.join("index.html").is_file(),
+            "no release build in {}: run `trunk build --release` (scripts/test does)",
+            dist.display()
+        );
+        StaticServer::start(dist)
+    })
+}
+
+/// A fresh, empty Chromium profile directory.
+pub fn new_profile() -> PathBuf {
+    static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("bal-e2e-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("profile directory");
+    dir
+}
+
+/// ChromeDriver in its own process group, so that dropping it also ends the
+/// Chromium it started, even when a test fails half-way.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start() -> Driver {
+        let port = free_port();
+        let binary =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let child = {
+            use std::os::unix::process::CommandExt;
+            Command::new(&binary)
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .process_group(0)
+                .spawn()
+                .unwrap_or_else(|e| {
+                    panic!("cannot start {binary}: {e} (scripts/setup --browser installs it)")
+                })
+        };
+        let started = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(started.elapsed() < PATIENCE, "ChromeDriver did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Driver { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind(("127.0.0.1", 0))
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// One Chromium window on the app.
+pub struct Browser {
+    pub driver: WebDriver,
+    pub profile: PathBuf,
+    _chromedriver: Driver,
+}
+
+impl Browser {
+    /// A new browser with an empty profile.
+    pub async fn start() -> Browser {
+        Browser::with_profile(new_profile()).await
+    }
+
+    /// A browser on an existing profile (its local storage included).
+    pub async fn with_profile(profile: PathBuf) -> Browser {
+        let mut caps = DesiredCapabilities::chrome();
+        caps.set_binary(
+            &std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+        )
+        .unwrap();
+        for arg in [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--lang=en-US",
+            "--window-size=1280,900",
+        ] {
+            caps.add_arg(arg).unwrap();
+        }
+        caps.add_arg(&format!("--user-data-dir={}", profile.display()))
+            .unwrap();
+        // A driver can lose its port to a parallel test between choosing and
+        // binding it; start another rather than fail the test.
+        let mut attempts = 0;
+        loop {
+            let chromedriver = Driver::start();
+            match WebDriver::new(
+                format!("http://127.0.0.1:{}", chromedriver.port),
+                caps.clone(),
+            )
+            .await
+            {
+                Ok(driver) => {
+                    return Browser {
+                        driver,
+                        profile,
+                        _chromedriver: chromedriver,
+                    }
+                }
+                Err(e) if attempts < 3 => {
+                    attempts += 1;
+                    eprintln!("retrying the browser start after: {e}");
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => panic!("no Chromium session: {e}"),
+            }
+        }
+    }
+
+    /// Closes the browser cleanly (so it writes its storage to disk) and opens
+    /// a new one on the same profile.
+    pub async fn restart(self) -> Browser {
+        let Browser {
+            driver,
+            profile,
+            _chromedriver,
+        } = self;
+        driver.quit().await.expect("browser quits");
+        drop(_chromedriver);
+        Browser::with_profile(profile).await
+    }
+
+    pub fn url(path: &str) -> String {
+        format!("{}{path}", server().base_url())
+    }
+
+    /// Opens an address of the app and waits until the app is running.
+    pub async fn open(&self, path: &str) {
+        self.driver
+            .goto(Browser::url(path))
+            .await
+            .expect("navigation");
+        self.wait_for("header.app-header").await;
+    }
+
+    pub async fn reload(&self) {
+        self.driver.refresh().await.expect("reload");
+        self.wait_for("header.app-header").await;
+    }
+
+    /// The path of the current address, e.g. `/children/abc`.
+    pub async fn path(&self) -> String {
+        self.driver
+            .current_url()
+            .await
+            .expect("url")
+            .path()
+            .to_string()
+    }
+
+    /// Waits for an element to be shown and returns it.
+    pub async fn wait_for(&self, css: &str) -> WebElement {
+        self.driver
+            .query(By::Css(css))
+            .wait(PATIENCE, Duration::from_millis(50))
+            .and_displayed()
+            .first()
+            .await
+            .unwrap_or_else(|e| panic!("no visible {css}: {e}"))
+    }
+
+    /// Waits until no element matches.
+    pub async fn wait_gone(&self, css: &str) {
+        let started = Instant::now();
+        while !self
+            .driver
+            .find_all(By::Css(css))
+            .await
+            .expect("query")
+            .is_empty()
+        {
+            assert!(started.elapsed() < PATIENCE, "{css} is still shown");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn count(&self, css: &str) -> usize {
+        self.driver
+            .find_all(By::Css(css))
+            .await
+            .expect("query")
+            .len()
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+    }
+
+    /// Clears a text field and types into it, key by key.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let field = self.wait_for(css).await;
+        field.clear().await.expect("clear");
+        field
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("cannot type into {css}: {e}"));
+    }
+
+    /// Types a date (`YYYY-MM-DD`) into a date field the way a person does in
+    /// an en-US Chromium: month, day, year.
+    pub async fn type_date(&self, css: &str, iso: &str) {
+        let (y, rest) = iso.split_once('-').expect("YYYY-MM-DD");
+        let (m, d) = rest.split_once('-').expect("YYYY-MM-DD");
+        let field = self.wait_for(css).await;
+        field.click().await.expect("focus date");
+        field
+            .send_keys(format!("{m}{d}{y}"))
+            .await
+            .expect("type date");
+        let value = field
+            .prop("value")
+            .await
+            .expect("value")
+            .unwrap_or_default();
+        assert_eq!(value, iso, "the date field took {iso}");
+    }
+
+    /// Picks an option of a `<select>` by its visible text.
+    pub async fn select(&self, css: &str, visible_text: &str) {
+        let select = self.wait_for(css).await;
+        let options = select.find_all(By::Tag("option")).await.expect("options");
+        for option in options {
+            if option.text().await.expect("option text") == visible_text {
+                option.click().await.expect("pick option");
+                return;
+            }
+        }
+        panic!("{css} has no option {visible_text:?}");
+    }
+
+    /// The visible text of the first element matching `css`.
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.expect("text")
+    }
+
+    /// Waits until the element's text contains `expected`; returns the text.
+    pub async fn wait_text(&self, css: &str, expected: &str) -> String {
+        let started = Instant::now();
+        loop {
+            let text = match self.driver.find(By::Css(css)).await {
+                Ok(el) => el.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if text.contains(expected) {
+                return text;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "{css} never showed {expected:?}; it shows {text:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Runs JavaScript in the page and returns its result.
+    pub async fn js(&self, script: &str) -> serde_json::Value {
+        self.driver
+            .execute(script, vec![])
+            .await
+            .expect("script runs")
+            .json()
+            .clone()
+    }
+
+    /// Everything the page keeps in local storage, as one string.
+    pub async fn local_storage_dump(&self) -> String {
+        self.js("return JSON.stringify(Object.entries(localStorage));")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Saves a screenshot under `target/e2e-screenshots/` (for docs and for
+    /// looking at failures).
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let dir = workspace_root().join("target/e2e-screenshots");
+        std::fs::create_dir_all(&dir).expect("screenshot directory");
+        let path = dir.join(format!("{name}.png"));
+        self.driver.screenshot(&path).await.expect("screenshot");
+        path
+    }
+
+    pub async fn quit(self) {
+        let _ = self.driver.quit().await;
+    }
+}

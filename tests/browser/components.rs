@@ -1,0 +1,173 @@
+//! The app's pages mounted in a real page, with real local storage.
+
+use crate::support::{click, fresh_page, settle, text_of, type_into, wait_for};
+use bal_register::domain::edit::Edit;
+use bal_register::domain::id::{DeviceTag, Id};
+use bal_register::domain::person::{Birth, Person, Schooling, Sex};
+use bal_register::domain::table::Author;
+use bal_register::domain::time::Timestamp;
+use bal_register::storage::layout::REAL;
+use bal_register::storage::local::LocalStore;
+use bal_register::storage::repo::Repo;
+use bal_register::ui::App;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+/// Saves people into the real register's storage, as an earlier session would have.
+fn seed(names: &[&str]) -> Vec<Id> {
+    let (mut repo, mut reg, _) = Repo::open(LocalStore::open().unwrap(), REAL, || {
+        DeviceTag::from_random(5)
+    })
+    .unwrap();
+    let author = Author {
+        device: repo.meta().ids.device,
+        now: Timestamp(1_764_300_000),
+    };
+    let mut edit = Edit::new(&mut reg, repo.ids_mut(), author);
+    let ids = names
+        .iter()
+        .map(|n| {
+            edit.add_person(Person {
+                given_name: n.to_string(),
+                family_name: String::new(),
+                sex: Sex::Female,
+                birth: Birth::Known {
+                    date: NaiveDate::from_ymd_opt(2017, 1, 2).unwrap(),
+                },
+                guardian_name: String::new(),
+                guardian_relationship: None,
+                phone: String::new(),
+                village: "Bero".into(),
+                community: "Banjara".into(),
+                schooling: Schooling::Enrolled { class: 3 },
+                notes: String::new(),
+            })
+            .unwrap()
+        })
+        .collect();
+    let touched = edit.touched();
+    repo.commit(&reg, &touched).unwrap();
+    ids
+}
+
+fn mount() -> leptos::mount::UnmountHandle<impl Mountable> {
+    let parent = document().create_element("div").unwrap();
+    parent.set_class_name("test-root");
+    document().body().unwrap().append_child(&parent).unwrap();
+    leptos::mount::mount_to(wasm_bindgen::JsCast::unchecked_into(parent), App)
+}
+
+#[wasm_bindgen_test]
+async fn the_first_visit_shows_the_welcome() {
+    fresh_page("/");
+    let _app = mount();
+    assert_eq!(text_of("main h1").await, "Welcome to Bal Register");
+    assert!(wait_for("#add-first-child")
+        .await
+        .get_attribute("href")
+        .unwrap()
+        .ends_with("/children/new"));
+}
+
+#[wasm_bindgen_test]
+async fn the_list_shows_stored_children_and_filters_them() {
+    fresh_page("/children");
+    seed(&["Zoya", "<img src=x onerror=alert(1)>", "Asha"]);
+    let _app = mount();
+    assert_eq!(text_of("#result-count").await, "Showing 3 of 3");
+    let names: Vec<String> = {
+        let rows = document()
+            .query_selector_all(".person-row .person-name")
+            .unwrap();
+        (0..rows.length())
+            .map(|i| rows.item(i).unwrap().text_content().unwrap())
+            .collect()
+    };
+    assert_eq!(names, vec!["<img src=x onerror=alert(1)>", "Asha", "Zoya"]);
+    assert!(
+        document().query_selector("main img").unwrap().is_none(),
+        "markup stays text"
+    );
+
+    type_into("#search", "zo").await;
+    assert_eq!(text_of("#result-count").await, "Showing 1 of 1");
+    assert_eq!(text_of(".person-row .person-name").await, "Zoya");
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_form_marks_the_required_fields() {
+    fresh_page("/children/new");
+    let _app = mount();
+    click("#save").await;
+    assert_eq!(text_of("#given_name-error").await, "This is required.");
+    assert_eq!(
+        wait_for("#given_name")
+            .await
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        document().active_element().unwrap().id(),
+        "given_name",
+        "focus goes to the first problem"
+    );
+    assert_eq!(
+        LocalStore::open().map(|s| bal_register::storage::key_value::KeyValue::keys(&s).len()),
+        Some(0)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_registration_is_saved_to_local_storage() {
+    fresh_page("/children/new");
+    let _app = mount();
+    type_into("#given_name", "सुनीता").await;
+    click("#sex-0").await;
+    type_into("#birth_date", "2014-07-02").await;
+    click("#save").await;
+    assert_eq!(text_of("#person-name").await, "सुनीता");
+    settle().await;
+    let (_, reg, _) = Repo::open(LocalStore::open().unwrap(), REAL, || {
+        DeviceTag::from_random(1)
+    })
+    .unwrap();
+    let stored: Vec<String> = reg
+        .people
+        .live()
+        .map(|(_, p)| p.given_name.clone())
+        .collect();
+    assert_eq!(stored, vec!["सुनीता"]);
+}
+
+#[wasm_bindgen_test]
+async fn deleting_asks_first_and_then_removes_the_record() {
+    fresh_page("/");
+    let ids = seed(&["Asha"]);
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("/children/{}", ids[0])),
+        )
+        .unwrap();
+    let _app = mount();
+    click("#delete").await;
+    assert_eq!(text_of("#confirm-title").await, "Delete Asha?");
+    assert_eq!(
+        document().active_element().unwrap().id(),
+        "confirm-cancel",
+        "the safe choice has the focus"
+    );
+    click("#confirm-yes").await;
+    settle().await;
+    let (_, reg, _) = Repo::open(LocalStore::open().unwrap(), REAL, || {
+        DeviceTag::from_random(1)
+    })
+    .unwrap();
+    assert_eq!(reg.people.live_count(), 0);
+    assert!(reg.people.record(ids[0]).unwrap().is_deleted());
+}
