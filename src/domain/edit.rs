@@ -1,14 +1,45 @@
 //! A change to the register, remembering which records it touched so that
-//! storage rewrites only the chunks holding them.
+//! storage rewrites only the chunks holding them. Every change the app makes
+//! goes through here, so the rules that span records (a place in use cannot
+//! go, a deleted person's memberships end) hold whatever page made it.
 
+use super::group::{Group, Membership, LEFT_RECORD_DELETED};
 use super::id::{Id, IdGen, IdsExhausted};
+use super::joining::{check_join, check_leave, LeaveRefusal, Refusal};
 use super::person::Person;
+use super::place::Place;
+use super::programme::Programme;
 use super::register::{Kind, Register};
-use super::table::{Author, NotFound};
+use super::table::{Author, NotFound, Table};
+use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
 /// The records one change touched.
 pub type Touched = BTreeSet<(Kind, Id)>;
+
+/// Why a change was not made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    /// The record is not there (deleted meanwhile, perhaps in another tab).
+    NotFound,
+    /// Other records depend on this one.
+    InUse,
+    IdsExhausted,
+    Join(Vec<Refusal>),
+    Leave(LeaveRefusal),
+}
+
+impl From<NotFound> for EditError {
+    fn from(_: NotFound) -> Self {
+        EditError::NotFound
+    }
+}
+
+impl From<IdsExhausted> for EditError {
+    fn from(_: IdsExhausted) -> Self {
+        EditError::IdsExhausted
+    }
+}
 
 /// Edits the register on behalf of one author.
 pub struct Edit<'a> {
@@ -16,6 +47,23 @@ pub struct Edit<'a> {
     ids: &'a mut IdGen,
     author: Author,
     touched: Touched,
+}
+
+/// Adds, updates and deletes records of one kind, noting what was touched.
+macro_rules! crud {
+    ($kind:expr, $table:ident, $ty:ty, $add:ident, $update:ident) => {
+        pub fn $add(&mut self, body: $ty) -> Result<Id, EditError> {
+            let id = self.reg.$table.insert_new(body, self.ids, self.author)?;
+            self.touched.insert(($kind, id));
+            Ok(id)
+        }
+
+        pub fn $update(&mut self, id: Id, body: $ty) -> Result<(), EditError> {
+            self.reg.$table.update(id, body, self.author)?;
+            self.touched.insert(($kind, id));
+            Ok(())
+        }
+    };
 }
 
 impl<'a> Edit<'a> {
@@ -36,21 +84,140 @@ impl<'a> Edit<'a> {
         self.touched
     }
 
-    pub fn add_person(&mut self, person: Person) -> Result<Id, IdsExhausted> {
-        let id = self.reg.people.insert_new(person, self.ids, self.author)?;
-        self.touched.insert((Kind::People, id));
+    crud!(Kind::People, people, Person, add_person, update_person);
+    crud!(Kind::Places, places, Place, add_place, update_place);
+    crud!(
+        Kind::Programmes,
+        programmes,
+        Programme,
+        add_programme,
+        update_programme
+    );
+    crud!(Kind::Groups, groups, Group, add_group, update_group);
+
+    /// Deletes a person. Their current memberships end today; the history of
+    /// their memberships is kept.
+    pub fn delete_person(&mut self, id: Id, today: NaiveDate) -> Result<(), EditError> {
+        self.reg.people.get(id).ok_or(EditError::NotFound)?;
+        let current: Vec<Id> = self
+            .reg
+            .memberships_of_person(id)
+            .filter(|(_, m)| m.is_current())
+            .map(|(mid, _)| mid)
+            .collect();
+        for mid in current {
+            self.end_membership(mid, today.max(self.joined_on(mid)), LEFT_RECORD_DELETED)?;
+        }
+        self.delete(Kind::People, id)
+    }
+
+    pub fn delete_place(&mut self, id: Id) -> Result<(), EditError> {
+        let used = self.reg.places.live().any(|(_, p)| p.parent == Some(id))
+            || self.reg.groups.live().any(|(_, g)| g.place == id);
+        if used {
+            return Err(EditError::InUse);
+        }
+        self.delete(Kind::Places, id)
+    }
+
+    pub fn delete_programme(&mut self, id: Id) -> Result<(), EditError> {
+        if self.reg.groups.live().any(|(_, g)| g.programme == id) {
+            return Err(EditError::InUse);
+        }
+        self.delete(Kind::Programmes, id)
+    }
+
+    /// Deletes a group that never had members; one with a history is closed
+    /// instead, so the history stays.
+    pub fn delete_group(&mut self, id: Id) -> Result<(), EditError> {
+        if self.reg.memberships_of_group(id).next().is_some() {
+            return Err(EditError::InUse);
+        }
+        self.delete(Kind::Groups, id)
+    }
+
+    /// Makes a person a member of a group, if the programme's rules allow.
+    pub fn join(
+        &mut self,
+        person: Id,
+        group: Id,
+        role: &str,
+        joined_on: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<Id, EditError> {
+        check_join(self.reg, person, group, role, joined_on, today).map_err(EditError::Join)?;
+        let membership = Membership {
+            person,
+            group,
+            role: role.to_string(),
+            joined_on,
+            left_on: None,
+            leave_reason: String::new(),
+        };
+        let id = self
+            .reg
+            .memberships
+            .insert_new(membership, self.ids, self.author)?;
+        self.touched.insert((Kind::Memberships, id));
         Ok(id)
     }
 
-    pub fn update_person(&mut self, id: Id, person: Person) -> Result<(), NotFound> {
-        self.reg.people.update(id, person, self.author)?;
-        self.touched.insert((Kind::People, id));
+    /// Ends a membership on `left_on` (the first day out), keeping it.
+    pub fn leave(
+        &mut self,
+        membership: Id,
+        left_on: NaiveDate,
+        reason: &str,
+        today: NaiveDate,
+    ) -> Result<(), EditError> {
+        let m = self
+            .reg
+            .memberships
+            .get(membership)
+            .ok_or(EditError::NotFound)?;
+        check_leave(m, left_on, today).map_err(EditError::Leave)?;
+        self.end_membership(membership, left_on, reason)
+    }
+
+    fn joined_on(&self, membership: Id) -> NaiveDate {
+        self.reg
+            .memberships
+            .get(membership)
+            .map_or(NaiveDate::MIN, |m| m.joined_on)
+    }
+
+    fn end_membership(
+        &mut self,
+        id: Id,
+        left_on: NaiveDate,
+        reason: &str,
+    ) -> Result<(), EditError> {
+        let mut m = self
+            .reg
+            .memberships
+            .get(id)
+            .ok_or(EditError::NotFound)?
+            .clone();
+        m.left_on = Some(left_on);
+        m.leave_reason = reason.to_string();
+        self.reg.memberships.update(id, m, self.author)?;
+        self.touched.insert((Kind::Memberships, id));
         Ok(())
     }
 
-    pub fn delete_person(&mut self, id: Id) -> Result<(), NotFound> {
-        self.reg.people.delete(id, self.author)?;
-        self.touched.insert((Kind::People, id));
+    fn delete(&mut self, kind: Kind, id: Id) -> Result<(), EditError> {
+        fn gone<T>(t: &mut Table<T>, id: Id, author: Author) -> Result<(), NotFound> {
+            t.delete(id, author)
+        }
+        let author = self.author;
+        match kind {
+            Kind::People => gone(&mut self.reg.people, id, author),
+            Kind::Places => gone(&mut self.reg.places, id, author),
+            Kind::Programmes => gone(&mut self.reg.programmes, id, author),
+            Kind::Groups => gone(&mut self.reg.groups, id, author),
+            Kind::Memberships => gone(&mut self.reg.memberships, id, author),
+        }?;
+        self.touched.insert((kind, id));
         Ok(())
     }
 }

@@ -19,9 +19,16 @@ const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
 pub struct DeviceTag(u64);
 
 impl DeviceTag {
+    /// The tag of records that come with the app (see `domain::seed`). A
+    /// random tag is zero once in 2^40 devices; `from_random` avoids it.
+    pub const BUILT_IN: DeviceTag = DeviceTag(0);
+
     /// Builds a tag from random bits; only the low 40 bits are kept.
     pub fn from_random(bits: u64) -> Self {
-        DeviceTag(bits & TAG_MASK)
+        match bits & TAG_MASK {
+            0 => DeviceTag(1),
+            tag => DeviceTag(tag),
+        }
     }
 
     pub fn bits(self) -> u64 {
@@ -55,6 +62,11 @@ impl std::str::FromStr for DeviceTag {
 pub struct Id(u64);
 
 impl Id {
+    /// The id of a record that comes with the app.
+    pub const fn built_in(seq: u32) -> Self {
+        Id(seq as u64)
+    }
+
     pub fn new(device: DeviceTag, seq: u32) -> Self {
         debug_assert!(seq <= SEQ_MAX);
         Id((device.0 << SEQ_BITS) | u64::from(seq & SEQ_MAX))
@@ -180,7 +192,7 @@ impl<'de> Deserialize<'de> for DeviceTag {
             text.parse()
                 .map_err(|_| de::Error::custom(format!("“{text}” is not a device id")))
         } else {
-            u64::deserialize(d).map(DeviceTag::from_random)
+            u64::deserialize(d).map(|bits| DeviceTag(bits & TAG_MASK))
         }
     }
 }
@@ -238,7 +250,7 @@ mod tests {
 
     #[test]
     fn extreme_ids_round_trip() {
-        for (tag, seq) in [(0, 0), (u64::MAX, SEQ_MAX), (1, 1)] {
+        for (tag, seq) in [(1, 0), (u64::MAX, SEQ_MAX), (1, 1)] {
             let id = Id::new(DeviceTag::from_random(tag), seq);
             assert_eq!(id.to_string().parse::<Id>(), Ok(id));
         }

@@ -2,12 +2,21 @@
 //! browser; everything is tested natively with `cargo test`.
 
 pub mod edit;
+pub mod form;
+pub mod group;
+pub mod group_form;
 pub mod id;
+pub mod joining;
 pub mod name_index;
 pub mod person;
 pub mod person_form;
+pub mod place;
+pub mod place_form;
+pub mod programme;
+pub mod programme_form;
 pub mod record;
 pub mod register;
+pub mod seed;
 pub mod table;
 pub mod text;
 pub mod time;

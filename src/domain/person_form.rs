@@ -1,14 +1,9 @@
 //! The person form as typed, and the rules that turn it into a [`Person`].
 
+use super::form::{Checker, FieldError, Problem, MAX_AGE_YEARS};
 use super::person::{Birth, Person, Relationship, Schooling, Sex, HIGHEST_CLASS};
-use super::text::{clean_line, clean_multiline};
-use super::time::{iso_date, parse_date, years_between};
+use super::time::iso_date;
 use chrono::NaiveDate;
-
-/// Oldest age the register accepts; anything above is a typing mistake.
-pub const MAX_AGE_YEARS: u32 = 120;
-pub const MAX_NAME_CHARS: usize = 100;
-pub const MAX_NOTES_CHARS: usize = 4000;
 
 /// What the volunteer typed, before checking.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -67,24 +62,7 @@ pub enum Field {
     Notes,
 }
 
-/// What is wrong with a field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Problem {
-    Required,
-    TooLong { max: usize },
-    NotADate,
-    InFuture,
-    OlderThan { years: u32 },
-    NotAWholeNumber,
-    OutOfRange { min: u32, max: u32 },
-    NotAPhoneNumber,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: Field,
-    pub problem: Problem,
-}
+pub type PersonError = FieldError<Field>;
 
 impl PersonForm {
     /// A blank form for a new person, ready for an approximate age stated today.
@@ -130,95 +108,42 @@ impl PersonForm {
 
     /// Checks the form against the register's rules. Returns the cleaned
     /// person, or every problem found (not only the first).
-    pub fn validate(&self, today: NaiveDate) -> Result<Person, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let mut fail = |field, problem| errors.push(FieldError { field, problem });
-
-        let given_name = clean_line(&self.given_name);
-        if given_name.is_empty() {
-            fail(Field::GivenName, Problem::Required);
-        }
-        let family_name = clean_line(&self.family_name);
-        let guardian_name = clean_line(&self.guardian_name);
-        let village = clean_line(&self.village);
-        let community = clean_line(&self.community);
-        for (field, text) in [
-            (Field::GivenName, &given_name),
-            (Field::FamilyName, &family_name),
-            (Field::GuardianName, &guardian_name),
-            (Field::Village, &village),
-            (Field::Community, &community),
-        ] {
-            if text.chars().count() > MAX_NAME_CHARS {
-                fail(
-                    field,
-                    Problem::TooLong {
-                        max: MAX_NAME_CHARS,
-                    },
-                );
-            }
-        }
-        let notes = clean_multiline(&self.notes);
-        if notes.chars().count() > MAX_NOTES_CHARS {
-            fail(
-                Field::Notes,
-                Problem::TooLong {
-                    max: MAX_NOTES_CHARS,
-                },
-            );
-        }
-
-        if self.sex.is_none() {
-            fail(Field::Sex, Problem::Required);
-        }
-
+    pub fn validate(&self, today: NaiveDate) -> Result<Person, Vec<PersonError>> {
+        let mut c = Checker::default();
+        let given_name = c.line(Field::GivenName, &self.given_name, true);
+        let family_name = c.line(Field::FamilyName, &self.family_name, false);
+        let sex = c.chosen(Field::Sex, self.sex);
         let birth = if self.birth_date_known {
-            check_past_date(&self.birth_date, today, Field::BirthDate, &mut fail)
+            c.past_date(Field::BirthDate, &self.birth_date, today)
                 .map(|date| Birth::Known { date })
         } else {
-            let years = check_number(
-                &self.approx_years,
-                0,
-                MAX_AGE_YEARS,
-                Field::ApproxYears,
-                &mut fail,
-            );
-            let stated_on = check_past_date(
-                &self.approx_stated_on,
-                today,
-                Field::ApproxStatedOn,
-                &mut fail,
-            );
-            match (years, stated_on) {
-                (Some(years), Some(stated_on)) => Some(Birth::Approximate {
+            let years = c.number(Field::ApproxYears, &self.approx_years, 0, MAX_AGE_YEARS);
+            let stated_on = c.past_date(Field::ApproxStatedOn, &self.approx_stated_on, today);
+            years
+                .zip(stated_on)
+                .map(|(years, stated_on)| Birth::Approximate {
                     years: years as u8,
                     stated_on,
-                }),
-                _ => None,
-            }
+                })
         };
-
-        let phone = clean_line(&self.phone);
+        let guardian_name = c.line(Field::GuardianName, &self.guardian_name, false);
+        let phone = c.line(Field::Phone, &self.phone, false);
         if !phone.is_empty() && !is_phone_number(&phone) {
-            fail(Field::Phone, Problem::NotAPhoneNumber);
+            c.fail(Field::Phone, Problem::NotAPhoneNumber);
         }
-
+        let village = c.line(Field::Village, &self.village, false);
+        let community = c.line(Field::Community, &self.community, false);
         let schooling = match self.schooling {
             SchoolingChoice::Unknown => Some(Schooling::Unknown),
             SchoolingChoice::DroppedOut => Some(Schooling::DroppedOut),
             SchoolingChoice::NeverEnrolled => Some(Schooling::NeverEnrolled),
-            SchoolingChoice::Enrolled => check_number(
-                &self.class,
-                1,
-                u32::from(HIGHEST_CLASS),
-                Field::Class,
-                &mut fail,
-            )
-            .map(|class| Schooling::Enrolled { class: class as u8 }),
+            SchoolingChoice::Enrolled => c
+                .number(Field::Class, &self.class, 1, u32::from(HIGHEST_CLASS))
+                .map(|class| Schooling::Enrolled { class: class as u8 }),
         };
-
-        match (self.sex, birth, schooling) {
-            (Some(sex), Some(birth), Some(schooling)) if errors.is_empty() => Ok(Person {
+        let notes = c.notes(Field::Notes, &self.notes);
+        let person = match (sex, birth, schooling) {
+            (Some(sex), Some(birth), Some(schooling)) => Some(Person {
                 given_name,
                 family_name,
                 sex,
@@ -231,64 +156,9 @@ impl PersonForm {
                 schooling,
                 notes,
             }),
-            _ => Err(errors),
-        }
-    }
-}
-
-/// A date that is real, not after today, and not absurdly long ago.
-fn check_past_date(
-    text: &str,
-    today: NaiveDate,
-    field: Field,
-    fail: &mut impl FnMut(Field, Problem),
-) -> Option<NaiveDate> {
-    if text.trim().is_empty() {
-        fail(field, Problem::Required);
-        return None;
-    }
-    let Some(date) = parse_date(text) else {
-        fail(field, Problem::NotADate);
-        return None;
-    };
-    if date > today {
-        fail(field, Problem::InFuture);
-        return None;
-    }
-    if years_between(date, today).is_some_and(|y| y > MAX_AGE_YEARS) {
-        fail(
-            field,
-            Problem::OlderThan {
-                years: MAX_AGE_YEARS,
-            },
-        );
-        return None;
-    }
-    Some(date)
-}
-
-fn check_number(
-    text: &str,
-    min: u32,
-    max: u32,
-    field: Field,
-    fail: &mut impl FnMut(Field, Problem),
-) -> Option<u32> {
-    let text = text.trim();
-    if text.is_empty() {
-        fail(field, Problem::Required);
-        return None;
-    }
-    match text.parse::<u32>() {
-        Ok(n) if (min..=max).contains(&n) => Some(n),
-        Ok(_) => {
-            fail(field, Problem::OutOfRange { min, max });
-            None
-        }
-        Err(_) => {
-            fail(field, Problem::NotAWholeNumber);
-            None
-        }
+            _ => None,
+        };
+        c.finish(person)
     }
 }
 
@@ -302,6 +172,7 @@ fn is_phone_number(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::form::MAX_NAME_CHARS;
     use super::super::person::fixtures::child;
     use super::*;
 

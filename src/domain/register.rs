@@ -1,6 +1,10 @@
 //! The whole register: every table, and the kinds of record it holds.
 
+use super::group::{Group, Membership};
+use super::id::Id;
 use super::person::Person;
+use super::place::Place;
+use super::programme::Programme;
 use super::table::Table;
 use serde::{Deserialize, Serialize};
 
@@ -8,6 +12,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Register {
     pub people: Table<Person>,
+    pub places: Table<Place>,
+    pub programmes: Table<Programme>,
+    pub groups: Table<Group>,
+    pub memberships: Table<Membership>,
 }
 
 /// The kinds of record. Each kind is its own table, stored in its own chunks.
@@ -15,15 +23,29 @@ pub struct Register {
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     People,
+    Places,
+    Programmes,
+    Groups,
+    Memberships,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 1] = [Kind::People];
+    pub const ALL: [Kind; 5] = [
+        Kind::People,
+        Kind::Places,
+        Kind::Programmes,
+        Kind::Groups,
+        Kind::Memberships,
+    ];
 
     /// The short stable name used in storage keys and exports.
     pub fn name(self) -> &'static str {
         match self {
             Kind::People => "people",
+            Kind::Places => "places",
+            Kind::Programmes => "programmes",
+            Kind::Groups => "groups",
+            Kind::Memberships => "memberships",
         }
     }
 
@@ -33,14 +55,31 @@ impl Kind {
 }
 
 impl Register {
-    pub fn is_empty(&self) -> bool {
-        Kind::ALL.iter().all(|&k| self.live_count(k) == 0)
-    }
-
     pub fn live_count(&self, kind: Kind) -> usize {
         match kind {
             Kind::People => self.people.live_count(),
+            Kind::Places => self.places.live_count(),
+            Kind::Programmes => self.programmes.live_count(),
+            Kind::Groups => self.groups.live_count(),
+            Kind::Memberships => self.memberships.live_count(),
         }
+    }
+
+    /// A group's memberships, past and present.
+    pub fn memberships_of_group(&self, group: Id) -> impl Iterator<Item = (Id, &Membership)> + '_ {
+        self.memberships
+            .live()
+            .filter(move |(_, m)| m.group == group)
+    }
+
+    /// A person's memberships, past and present.
+    pub fn memberships_of_person(
+        &self,
+        person: Id,
+    ) -> impl Iterator<Item = (Id, &Membership)> + '_ {
+        self.memberships
+            .live()
+            .filter(move |(_, m)| m.person == person)
     }
 }
 

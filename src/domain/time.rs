@@ -80,6 +80,22 @@ pub mod day {
     }
 }
 
+/// [`day`] for optional dates: `null` in exports when absent.
+pub mod day_opt {
+    use super::*;
+
+    #[derive(Serialize, Deserialize)]
+    struct Wrap(#[serde(with = "super::day")] NaiveDate);
+
+    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        date.map(Wrap).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        Ok(Option::<Wrap>::deserialize(d)?.map(|Wrap(date)| date))
+    }
+}
+
 /// Parses an ISO date (`YYYY-MM-DD`), the form of `<input type=date>`.
 /// (Written out rather than through chrono's format strings, which would add
 /// their whole parser to the download.)

@@ -100,6 +100,10 @@ pub fn text(msg: Msg) -> &'static str {
         ErrNotAWholeNumber => "Enter a whole number.",
         ErrOutOfRange => "Enter a number from {min} to {max}.",
         ErrNotAPhoneNumber => "Enter a phone number of 7 to 15 digits.",
+        ErrAlreadyExists => "This is already in the register.",
+        ErrMinAboveMax => "The lower limit is above the upper limit.",
+        ErrWrongParentLevel => "Choose a place one level up.",
+        ErrTooEarly => "This date is too early.",
 
         Edit => "Edit",
         Delete => "Delete",

@@ -8,7 +8,7 @@
 mod en;
 pub mod labels;
 
-use crate::domain::person_form::Problem;
+use crate::domain::form::Problem;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -69,6 +69,10 @@ pub fn problem_text(lang: Lang, problem: Problem) -> String {
             &[("min", &min.to_string()), ("max", &max.to_string())],
         ),
         Problem::NotAPhoneNumber => t(Msg::ErrNotAPhoneNumber).to_string(),
+        Problem::AlreadyExists => t(Msg::ErrAlreadyExists).to_string(),
+        Problem::MinAboveMax => t(Msg::ErrMinAboveMax).to_string(),
+        Problem::WrongParentLevel => t(Msg::ErrWrongParentLevel).to_string(),
+        Problem::TooEarly => t(Msg::ErrTooEarly).to_string(),
     }
 }
 
@@ -102,7 +106,7 @@ messages! {
     RelMother, RelFather, RelGrandparent, RelSibling, RelOtherRelative, RelCaregiver,
     SchoolUnknown, SchoolEnrolled, SchoolDroppedOut, SchoolNeverEnrolled, SchoolClass,
     ErrRequired, ErrTooLong, ErrNotADate, ErrInFuture, ErrOlderThan, ErrNotAWholeNumber,
-    ErrOutOfRange, ErrNotAPhoneNumber,
+    ErrOutOfRange, ErrNotAPhoneNumber, ErrAlreadyExists, ErrMinAboveMax, ErrWrongParentLevel, ErrTooEarly,
     Edit, Delete, BackToList, ChildNotFound, RegisteredOn, ChangedOn, NotRecorded,
     ConfirmDeleteTitle, ConfirmDeleteBody, ConfirmDeleteYes,
     SavedChild, DeletedChild, StorageFull, StorageRefused, RecordGone, IdsExhausted,

@@ -8,6 +8,7 @@ pub mod layout;
 pub mod packing;
 pub mod repo;
 pub mod settings;
+pub mod tables;
 
 #[cfg(target_arch = "wasm32")]
 pub mod local;

@@ -1,14 +1,13 @@
 //! Loading the register from storage and committing changes to it safely.
 //! The layout and the commit protocol are described in [`super::layout`].
 
-use super::codec::{self, DecodeError};
 use super::key_value::{KeyValue, WriteError};
 use super::layout::{bucket_of, chunk_key, meta_key, parse_chunk_key, Bucket, Meta, FORMAT};
+use super::tables::{table, table_mut};
 use crate::domain::edit::Touched;
 use crate::domain::id::{DeviceTag, IdGen};
 use crate::domain::register::{Kind, Register};
-use crate::domain::table::Table;
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The register cannot be opened at all.
@@ -209,10 +208,9 @@ impl<S: KeyValue> Repo<S> {
             .kv
             .get(key)
             .ok_or_else(|| "the chunk is missing".to_string())?;
-        match kind {
-            Kind::People => replace_bucket(&mut reg.people, bucket, &text),
-        }
-        .map_err(|e| e.to_string())
+        table_mut(reg, kind)
+            .replace_bucket(bucket, &text)
+            .map_err(|e| e.to_string())
     }
 
     fn quarantine(&mut self, kind: Kind, bucket: Bucket, key: String) {
@@ -239,8 +237,10 @@ impl<S: KeyValue> Repo<S> {
     }
 
     fn skip_used_ids(&mut self, reg: &Register) {
-        for id in reg.people.records().map(|r| r.id) {
-            self.meta.ids.skip_past(id);
+        for kind in Kind::ALL {
+            for id in table(reg, kind).ids() {
+                self.meta.ids.skip_past(id);
+            }
         }
     }
 
@@ -278,6 +278,7 @@ fn rebuild_meta(kv: &impl KeyValue, ns: &str, device: DeviceTag) -> Meta {
         }
     }
     let mut meta = Meta::new(IdGen::new(device));
+    let empty = Register::default();
     for ((kind, bucket), mut gens) in found {
         gens.sort_unstable_by(|a, b| b.cmp(a));
         meta.gen = meta.gen.max(gens[0]);
@@ -285,9 +286,7 @@ fn rebuild_meta(kv: &impl KeyValue, ns: &str, device: DeviceTag) -> Meta {
             let text = kv
                 .get(&chunk_key(ns, kind, bucket, gen))
                 .unwrap_or_default();
-            match kind {
-                Kind::People => decodes::<crate::domain::person::Person>(&text),
-            }
+            table(&empty, kind).decodes(&text)
         });
         if let Some(gen) = readable {
             meta.chunks.entry(kind).or_default().insert(bucket, gen);
@@ -296,41 +295,12 @@ fn rebuild_meta(kv: &impl KeyValue, ns: &str, device: DeviceTag) -> Meta {
     meta
 }
 
-fn decodes<T: DeserializeOwned>(text: &str) -> bool {
-    codec::decode::<T>(text).is_ok()
-}
-
 fn encode_bucket(reg: &Register, kind: Kind, bucket: Bucket) -> Option<String> {
-    match kind {
-        Kind::People => encode_table_bucket(&reg.people, bucket),
-    }
-}
-
-fn encode_table_bucket<T: Serialize>(table: &Table<T>, bucket: Bucket) -> Option<String> {
-    let rows: Vec<_> = table
-        .records()
-        .filter(|r| bucket_of(r.id) == bucket)
-        .collect();
-    (!rows.is_empty()).then(|| codec::encode(&rows))
-}
-
-fn replace_bucket<T: DeserializeOwned>(
-    table: &mut Table<T>,
-    bucket: Bucket,
-    text: &str,
-) -> Result<(), DecodeError> {
-    let records = codec::decode::<T>(text)?;
-    table.retain(|id| bucket_of(id) != bucket);
-    for record in records {
-        table.put(record);
-    }
-    Ok(())
+    table(reg, kind).encode_bucket(bucket)
 }
 
 fn clear_bucket(reg: &mut Register, kind: Kind, bucket: Bucket) {
-    match kind {
-        Kind::People => reg.people.retain(|id| bucket_of(id) != bucket),
-    }
+    table_mut(reg, kind).clear_bucket(bucket);
 }
 
 #[cfg(test)]

@@ -1,0 +1,74 @@
+//! Each kind's table as storage sees it: records to encode by bucket and
+//! chunks to decode into it, whatever the record type.
+
+use super::codec::{self, DecodeError};
+use super::layout::{bucket_of, Bucket};
+use crate::domain::id::Id;
+use crate::domain::register::{Kind, Register};
+use crate::domain::table::Table;
+use serde::{de::DeserializeOwned, Serialize};
+
+pub trait StoredTable {
+    /// The bucket's records encoded as one chunk; `None` when it has none.
+    fn encode_bucket(&self, bucket: Bucket) -> Option<String>;
+    /// Replaces the bucket's records with those in `chunk`. On error the
+    /// table is left as it was.
+    fn replace_bucket(&mut self, bucket: Bucket, chunk: &str) -> Result<(), DecodeError>;
+    fn clear_bucket(&mut self, bucket: Bucket);
+    /// Whether `chunk` decodes as records of this table's type.
+    fn decodes(&self, chunk: &str) -> bool;
+    /// Every id, tombstones included.
+    fn ids(&self) -> Vec<Id>;
+}
+
+impl<T: Serialize + DeserializeOwned> StoredTable for Table<T> {
+    fn encode_bucket(&self, bucket: Bucket) -> Option<String> {
+        let rows: Vec<_> = self
+            .records()
+            .filter(|r| bucket_of(r.id) == bucket)
+            .collect();
+        (!rows.is_empty()).then(|| codec::encode(&rows))
+    }
+
+    fn replace_bucket(&mut self, bucket: Bucket, chunk: &str) -> Result<(), DecodeError> {
+        let records = codec::decode::<T>(chunk)?;
+        self.clear_bucket(bucket);
+        for record in records {
+            self.put(record);
+        }
+        Ok(())
+    }
+
+    fn clear_bucket(&mut self, bucket: Bucket) {
+        self.retain(|id| bucket_of(id) != bucket);
+    }
+
+    fn decodes(&self, chunk: &str) -> bool {
+        codec::decode::<T>(chunk).is_ok()
+    }
+
+    fn ids(&self) -> Vec<Id> {
+        self.records().map(|r| r.id).collect()
+    }
+}
+
+/// The one place that maps a kind to its table.
+pub fn table(reg: &Register, kind: Kind) -> &dyn StoredTable {
+    match kind {
+        Kind::People => &reg.people,
+        Kind::Places => &reg.places,
+        Kind::Programmes => &reg.programmes,
+        Kind::Groups => &reg.groups,
+        Kind::Memberships => &reg.memberships,
+    }
+}
+
+pub fn table_mut(reg: &mut Register, kind: Kind) -> &mut dyn StoredTable {
+    match kind {
+        Kind::People => &mut reg.people,
+        Kind::Places => &mut reg.places,
+        Kind::Programmes => &mut reg.programmes,
+        Kind::Groups => &mut reg.groups,
+        Kind::Memberships => &mut reg.memberships,
+    }
+}
