@@ -3,7 +3,7 @@
 
 use super::id::Id;
 use super::table::Table;
-use super::text::fold;
+use super::text::{fold, Query};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -76,6 +76,20 @@ pub fn state_of(places: &Table<Place>, id: Id) -> Option<Id> {
         .into_iter()
         .find(|(_, p)| p.level == Level::State)
         .map(|(id, _)| id)
+}
+
+/// Places whose full name matches the query, in full-name order.
+pub fn search(places: &Table<Place>, query: &Query) -> Vec<(Id, String)> {
+    let mut found: Vec<(String, Id, String)> = places
+        .live()
+        .map(|(id, _)| {
+            let name = full_name(places, id);
+            (fold(&name), id, name)
+        })
+        .filter(|(folded, _, _)| query.matches(folded))
+        .collect();
+    found.sort_unstable();
+    found.into_iter().map(|(_, id, name)| (id, name)).collect()
 }
 
 /// A live place with the same name (ignoring case and accents) under the
@@ -189,6 +203,20 @@ mod tests {
         )
         .unwrap();
         assert_eq!(lineage(&t, district).len(), 2);
+    }
+
+    #[test]
+    fn places_are_found_by_any_part_of_their_full_name() {
+        let (t, _, district, ward) = places();
+        let ids: Vec<Id> = search(&t, &Query::new("sepah"))
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        assert_eq!(ids, vec![ward, district], "sorted by full name");
+        assert_eq!(
+            search(&t, &Query::new("jampui")),
+            vec![(ward, "Jampuijala, Sepahijala, Tripura".to_string())]
+        );
     }
 
     #[test]

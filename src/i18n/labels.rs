@@ -2,8 +2,11 @@
 //! dates and ages.
 
 use super::{fill, text, Lang, Msg};
+use crate::domain::group::{GroupStatus, LEFT_RECORD_DELETED};
 use crate::domain::person::{Age, Relationship, Schooling, Sex};
 use crate::domain::person_form::SchoolingChoice;
+use crate::domain::place::Level;
+use crate::domain::programme::Members;
 use chrono::{Datelike, NaiveDate};
 
 pub fn sex(s: Sex) -> Msg {
@@ -31,6 +34,41 @@ pub fn schooling_choice(c: SchoolingChoice) -> Msg {
         SchoolingChoice::Enrolled => Msg::SchoolEnrolled,
         SchoolingChoice::DroppedOut => Msg::SchoolDroppedOut,
         SchoolingChoice::NeverEnrolled => Msg::SchoolNeverEnrolled,
+    }
+}
+
+pub fn level(l: Level) -> Msg {
+    match l {
+        Level::State => Msg::LevelState,
+        Level::District => Msg::LevelDistrict,
+        Level::Block => Msg::LevelBlock,
+        Level::Ward => Msg::LevelWard,
+    }
+}
+
+pub fn status(s: GroupStatus) -> Msg {
+    match s {
+        GroupStatus::Active => Msg::StatusActive,
+        GroupStatus::Dormant => Msg::StatusDormant,
+        GroupStatus::Closed => Msg::StatusClosed,
+    }
+}
+
+pub fn members(m: Members) -> Msg {
+    match m {
+        Members::Children => Msg::MembersChildren,
+        Members::Adults => Msg::MembersAdults,
+        Members::Anyone => Msg::MembersAnyone,
+    }
+}
+
+/// Why a membership ended, as shown: the reason typed, or the app's own
+/// reason in the current language.
+pub fn leave_reason(lang: Lang, reason: &str) -> String {
+    if reason == LEFT_RECORD_DELETED {
+        text(lang, Msg::LeftRecordDeleted).to_string()
+    } else {
+        reason.to_string()
     }
 }
 

@@ -7,6 +7,7 @@
 
 mod en;
 pub mod labels;
+pub mod refusals;
 
 use crate::domain::form::Problem;
 use serde::{Deserialize, Serialize};
@@ -89,31 +90,62 @@ macro_rules! messages {
 }
 
 messages! {
-    AppName, AppTagline, SkipToContent, NavMain, NavHome, NavChildren, NavSettings,
-    Loading, PrivacyNote,
-    WelcomeTitle, WelcomeBody, WelcomeSeeds, AddFirstChild, HomeTitle, HomeChildrenCount,
-    ChildrenTitle, SearchLabel, SearchHint, AddChild, NoChildrenYet, NoMatches,
-    ShowingCount, ShowMore, ColName, ColAge, ColSex, ColVillage, ColSchooling,
+    // Shell
+    AppName, AppTagline, SkipToContent, NavMain, NavHome, NavPeople, NavGroups, NavPlaces,
+    NavProgrammes, NavSettings, Loading, PrivacyNote, Dismiss, Cancel, Save, SaveChanges, Edit,
+    Delete, Change, All, Optional, ChooseOne, ShowMore, ShowingCount, NoPickMatches, FormHasErrors,
+    NotFoundTitle, NotFoundBody, GoHome, ConfirmDeleteTitle, ConfirmDeleteYes,
+    // Home
+    WelcomeTitle, WelcomeBody, WelcomeSeeds, AddFirstChild, HomeTitle, HomePeopleCount,
+    HomeGroupsCount,
+    // People
+    PeopleTitle, SearchLabel, SearchHint, AddPerson, NoPeopleYet, NoMatches, WhoFilter, WhoEveryone,
+    WhoChildren, WhoAdults, ColName, ColAge, ColSex, ColVillage, ColSchooling,
     AgeYears, AgeMonths, AgeEstimated, AgeUnknown,
-    NewChildTitle, EditChildTitle, SectionIdentity, SectionBirth, SectionFamily, SectionPlace,
-    SectionSchool, SectionNotes,
-    FieldGivenName, FieldFamilyName, FieldFamilyNameHint, FieldSex, ChooseOne,
+    NewPersonTitle, EditPersonTitle, SectionIdentity, SectionBirth, SectionFamily, SectionPlace,
+    SectionSchool, SectionNotes, FieldGivenName, FieldFamilyName, FieldFamilyNameHint, FieldSex,
     BirthDateKnown, BirthDateUnknown, FieldBirthDate, FieldApproxYears, FieldApproxStatedOn,
     FieldApproxHint, FieldGuardianName, FieldGuardianRelationship, FieldPhone, FieldPhoneHint,
     FieldVillage, FieldCommunity, FieldCommunityHint, FieldSchooling, FieldClass, FieldNotes,
-    Optional, Save, SaveChanges, Cancel, FormHasErrors,
     SexFemale, SexMale, SexOther,
     RelMother, RelFather, RelGrandparent, RelSibling, RelOtherRelative, RelCaregiver,
     SchoolUnknown, SchoolEnrolled, SchoolDroppedOut, SchoolNeverEnrolled, SchoolClass,
+    BackToPeople, PersonNotFound, RegisteredOn, ChangedOn, ConfirmDeletePerson,
+    SavedRecord, DeletedRecord, PersonGroupsTitle, NoMemberships,
+    // Errors in fields
     ErrRequired, ErrTooLong, ErrNotADate, ErrInFuture, ErrOlderThan, ErrNotAWholeNumber,
-    ErrOutOfRange, ErrNotAPhoneNumber, ErrAlreadyExists, ErrMinAboveMax, ErrWrongParentLevel, ErrTooEarly,
-    Edit, Delete, BackToList, ChildNotFound, RegisteredOn, ChangedOn, NotRecorded,
-    ConfirmDeleteTitle, ConfirmDeleteBody, ConfirmDeleteYes,
-    SavedChild, DeletedChild, StorageFull, StorageRefused, RecordGone, IdsExhausted,
-    DamagedData, MetaRebuilt, NewerFormat, StorageUnavailable, OtherTabChanged,
+    ErrOutOfRange, ErrNotAPhoneNumber, ErrAlreadyExists, ErrMinAboveMax, ErrWrongParentLevel,
+    ErrTooEarly,
+    // Saving
+    StorageFull, StorageRefused, RecordGone, RecordInUse, IdsExhausted, DamagedData, MetaRebuilt,
+    NewerFormat, StorageUnavailable, OtherTabChanged,
+    // Places
+    PlacesTitle, AddPlace, NoPlacesYet, SearchPlaces, FieldPlaceName, FieldLevel, FieldParent,
+    LevelState, LevelDistrict, LevelBlock, LevelWard, EditPlaceTitle, PlaceNotFound,
+    ConfirmDeletePlace, BackToPlaces,
+    // Programmes
+    ProgrammesTitle, AddProgramme, NewProgrammeTitle, EditProgrammeTitle, FieldProgrammeName,
+    FieldDescription, FieldMembers, MembersChildren, MembersAdults, MembersAnyone, FieldSexRule,
+    AnySex, FieldMinAge, FieldMaxAge, FieldMinMembers, FieldMaxMembers, FieldMeetingsPerMonth,
+    FieldRoles, FieldThemes, FieldConcurrent, FieldAbsences, ProgrammeNotFound,
+    ConfirmDeleteProgramme, RuleAges, RuleMaxMembers, RuleMeetings, RuleOneGroup, GroupCount,
+    BackToProgrammes,
+    // Groups
+    GroupsTitle, AddGroup, NewGroupTitle, EditGroupTitle, NoGroupsYet, NoGroupsMatch,
+    FieldGroupName, FieldProgramme, FieldPlace, FieldFormedOn, FieldStatus, FieldMentor,
+    StatusActive, StatusDormant, StatusClosed, ColMembers, ColProgramme, ColStatus, GroupNotFound,
+    BackToGroups, ConfirmDeleteGroup, CurrentMembers, CurrentMembersOfMax, PastMembers, NoMembers,
+    AddMember, FieldPerson, FieldRole, FieldJoinedOn, JoinButton, MemberAdded, EndMembership,
+    FieldLeftOn, FieldLeaveReason, EndMembershipButton, MembershipEnded, ColRole, ColJoined,
+    ColLeft, ColReason, ColGroup, LeftRecordDeleted, SearchPeople,
+    // Refusals
+    RefUnknownPerson, RefGroupClosed, RefJoinInFuture, RefBeforeFormed, RefBeforeBirth,
+    RefChildrenOnly, RefAdultsOnly, RefTooYoung, RefTooOld, RefWrongSex, RefGroupFull,
+    RefAlreadyMember, RefInAnotherGroup, RefUnknownRole, LeaveAlreadyEnded, LeaveBeforeJoining,
+    LeaveInFuture,
+    // Settings
     SettingsTitle, FieldOrganisation, FieldVolunteer, FieldVolunteerHint, FieldLanguage,
     SaveSettings, SettingsSaved,
-    NotFoundTitle, NotFoundBody, GoHome, Dismiss,
 }
 
 #[cfg(test)]

@@ -1,13 +1,18 @@
 //! The app shell: header, navigation, notices and the page for each address.
 
 use super::components::notices::Notices;
-use super::i18n::I18n;
+use super::i18n::{tr, I18n};
 use super::pages::{
-    child_form::{EditChild, NewChild},
-    child_view::ChildView,
-    children_list::ChildrenList,
+    group_form::{EditGroup, NewGroup},
+    group_view::GroupView,
+    groups_list::GroupsList,
     home::Home,
     not_found::NotFound,
+    people_list::PeopleList,
+    person_form::{EditPerson, NewPerson},
+    person_view::PersonView,
+    places::{PlacePage, PlacesPage},
+    programmes::{NewProgramme, ProgrammePage, ProgrammesPage},
     settings::SettingsPage,
 };
 use super::state::AppState;
@@ -44,31 +49,43 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            <a class="skip-link" href="#main">{move || i18n.t(Msg::SkipToContent)}</a>
+            <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
             <header class="app-header">
                 <A href="/" attr:class="brand">
-                    <span class="brand-name">{move || i18n.t(Msg::AppName)}</span>
+                    <span class="brand-name">{tr(Msg::AppName)}</span>
                     <span class="brand-org">{move || state.settings.with(|s| s.organisation.clone())}</span>
                 </A>
-                <nav aria-label=move || i18n.t(Msg::NavMain)>
-                    <A href="/" exact=true>{move || i18n.t(Msg::NavHome)}</A>
-                    <A href="/children">{move || i18n.t(Msg::NavChildren)}</A>
-                    <A href="/settings">{move || i18n.t(Msg::NavSettings)}</A>
+                <nav aria-label=tr(Msg::NavMain)>
+                    <A href="/" exact=true>{tr(Msg::NavHome)}</A>
+                    <A href="/people">{tr(Msg::NavPeople)}</A>
+                    <A href="/groups">{tr(Msg::NavGroups)}</A>
+                    <A href="/places">{tr(Msg::NavPlaces)}</A>
+                    <A href="/programmes">{tr(Msg::NavProgrammes)}</A>
+                    <A href="/settings">{tr(Msg::NavSettings)}</A>
                 </nav>
             </header>
             <Notices/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
-                    <Route path=path!("/children") view=ChildrenList/>
-                    <Route path=path!("/children/new") view=NewChild/>
-                    <Route path=path!("/children/:id") view=ChildView/>
-                    <Route path=path!("/children/:id/edit") view=EditChild/>
+                    <Route path=path!("/people") view=PeopleList/>
+                    <Route path=path!("/people/new") view=NewPerson/>
+                    <Route path=path!("/people/:id") view=PersonView/>
+                    <Route path=path!("/people/:id/edit") view=EditPerson/>
+                    <Route path=path!("/groups") view=GroupsList/>
+                    <Route path=path!("/groups/new") view=NewGroup/>
+                    <Route path=path!("/groups/:id") view=GroupView/>
+                    <Route path=path!("/groups/:id/edit") view=EditGroup/>
+                    <Route path=path!("/places") view=PlacesPage/>
+                    <Route path=path!("/places/:id") view=PlacePage/>
+                    <Route path=path!("/programmes") view=ProgrammesPage/>
+                    <Route path=path!("/programmes/new") view=NewProgramme/>
+                    <Route path=path!("/programmes/:id") view=ProgrammePage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>
             <footer class="app-footer">
-                <p>{move || i18n.t(Msg::PrivacyNote)}</p>
+                <p>{tr(Msg::PrivacyNote)}</p>
             </footer>
         </Router>
     }

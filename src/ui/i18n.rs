@@ -23,3 +23,13 @@ impl I18n {
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
+
+/// A message as a piece of view that follows the language.
+///
+/// Every call returns the same closure type, so tachys instantiates its
+/// rendering code once for all messages instead of once per `move || …`
+/// closure written in a view (about a kilobyte of wasm each).
+pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.t(msg)
+}

@@ -4,11 +4,12 @@
 mod app;
 pub mod components;
 mod i18n;
+mod lookup;
 mod pages;
 pub mod state;
 
 pub use app::App;
-pub use i18n::{use_i18n, I18n};
+pub use i18n::{tr, use_i18n, I18n};
 
 use leptos::prelude::*;
 

@@ -3,11 +3,11 @@
 //! which saves before it returns, so nothing the volunteer sees as saved can
 //! be lost.
 
-use crate::domain::edit::Edit;
-use crate::domain::id::{DeviceTag, IdsExhausted};
+use crate::domain::edit::{Edit, EditError};
+use crate::domain::id::DeviceTag;
 use crate::domain::name_index::NameIndex;
 use crate::domain::register::Register;
-use crate::domain::table::{Author, NotFound};
+use crate::domain::table::Author;
 use crate::domain::time::Timestamp;
 use crate::i18n::{Lang, Msg};
 use crate::storage::key_value::KeyValue;
@@ -24,21 +24,15 @@ use leptos::prelude::*;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveError {
     Storage(WriteError),
-    NotFound,
-    IdsExhausted,
+    /// The register's rules refused the change.
+    Edit(EditError),
     /// The register is open read-only (newer format, or no storage).
     ReadOnly,
 }
 
-impl From<NotFound> for SaveError {
-    fn from(_: NotFound) -> Self {
-        SaveError::NotFound
-    }
-}
-
-impl From<IdsExhausted> for SaveError {
-    fn from(_: IdsExhausted) -> Self {
-        SaveError::IdsExhausted
+impl From<EditError> for SaveError {
+    fn from(e: EditError) -> Self {
+        SaveError::Edit(e)
     }
 }
 
@@ -88,8 +82,14 @@ impl AppState {
                 crate::i18n::text(lang, Msg::StorageUnavailable).into(),
             ),
             Some(store) => match Repo::open(store, REAL, random_device_tag) {
-                Ok((repo, reg, report)) => {
+                Ok((mut repo, mut reg, report)) => {
                     state.report_load(lang, &report);
+                    // A new register gets the built-in programmes. If saving them
+                    // fails they are added again next time; nothing depends on it.
+                    let built_ins = reg.add_missing_built_ins();
+                    if !built_ins.is_empty() && repo.commit(&reg, &built_ins).is_err() {
+                        repo.revert(&mut reg, &built_ins);
+                    }
                     register.set(reg);
                     state.repo.set_value(Some(repo));
                 }
@@ -221,8 +221,9 @@ pub fn save_error_text(lang: Lang, e: &SaveError) -> String {
         SaveError::Storage(WriteError::Refused(why)) => {
             fill(text(lang, Msg::StorageRefused), &[("reason", why)])
         }
-        SaveError::NotFound => text(lang, Msg::RecordGone).into(),
-        SaveError::IdsExhausted => text(lang, Msg::IdsExhausted).into(),
+        SaveError::Edit(e) => use_app()
+            .register
+            .with_untracked(|reg| crate::i18n::refusals::edit_error(lang, reg, e)),
         SaveError::ReadOnly => text(lang, Msg::StorageUnavailable).into(),
     }
 }

@@ -67,18 +67,18 @@ async fn the_first_visit_shows_the_welcome() {
         .await
         .get_attribute("href")
         .unwrap()
-        .ends_with("/children/new"));
+        .ends_with("/people/new"));
 }
 
 #[wasm_bindgen_test]
-async fn the_list_shows_stored_children_and_filters_them() {
-    fresh_page("/children");
+async fn the_list_shows_stored_people_and_filters_them() {
+    fresh_page("/people");
     seed(&["Zoya", "<img src=x onerror=alert(1)>", "Asha"]);
     let _app = mount();
     assert_eq!(text_of("#result-count").await, "Showing 3 of 3");
     let names: Vec<String> = {
         let rows = document()
-            .query_selector_all(".person-row .person-name")
+            .query_selector_all(".person-row .record-name")
             .unwrap();
         (0..rows.length())
             .map(|i| rows.item(i).unwrap().text_content().unwrap())
@@ -92,12 +92,12 @@ async fn the_list_shows_stored_children_and_filters_them() {
 
     type_into("#search", "zo").await;
     assert_eq!(text_of("#result-count").await, "Showing 1 of 1");
-    assert_eq!(text_of(".person-row .person-name").await, "Zoya");
+    assert_eq!(text_of(".person-row .record-name").await, "Zoya");
 }
 
 #[wasm_bindgen_test]
 async fn an_empty_form_marks_the_required_fields() {
-    fresh_page("/children/new");
+    fresh_page("/people/new");
     let _app = mount();
     click("#save").await;
     assert_eq!(text_of("#given_name-error").await, "This is required.");
@@ -113,15 +113,16 @@ async fn an_empty_form_marks_the_required_fields() {
         "given_name",
         "focus goes to the first problem"
     );
-    assert_eq!(
-        LocalStore::open().map(|s| bal_register::storage::key_value::KeyValue::keys(&s).len()),
-        Some(0)
-    );
+    let (_, reg, _) = Repo::open(LocalStore::open().unwrap(), REAL, || {
+        DeviceTag::from_random(1)
+    })
+    .unwrap();
+    assert_eq!(reg.people.live_count(), 0, "nothing was saved");
 }
 
 #[wasm_bindgen_test]
 async fn a_registration_is_saved_to_local_storage() {
-    fresh_page("/children/new");
+    fresh_page("/people/new");
     let _app = mount();
     type_into("#given_name", "सुनीता").await;
     click("#sex-0").await;
@@ -151,7 +152,7 @@ async fn deleting_asks_first_and_then_removes_the_record() {
         .replace_state_with_url(
             &wasm_bindgen::JsValue::NULL,
             "",
-            Some(&format!("/children/{}", ids[0])),
+            Some(&format!("/people/{}", ids[0])),
         )
         .unwrap();
     let _app = mount();

@@ -1,7 +1,7 @@
 //! Asking before anything is destroyed.
 
 use crate::i18n::Msg;
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::tr;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -19,7 +19,6 @@ pub fn Confirm(
     #[prop(into)] on_yes: Callback<()>,
     #[prop(into)] on_cancel: Callback<()>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let cancel_ref = NodeRef::<html::Button>::new();
     Effect::new(move |_| {
         if let Some(button) = cancel_ref.get() {
@@ -29,13 +28,13 @@ pub fn Confirm(
     view! {
         <div class="confirm" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-body">
             <h2 id="confirm-title">{title}</h2>
-            <p id="confirm-body">{move || i18n.t(body)}</p>
+            <p id="confirm-body">{tr(body)}</p>
             <div class="actions">
                 <button type="button" id="confirm-yes" class="danger" on:click=move |_| on_yes.run(())>
-                    {move || i18n.t(yes)}
+                    {tr(yes)}
                 </button>
                 <button type="button" id="confirm-cancel" node_ref=cancel_ref on:click=move |_| on_cancel.run(())>
-                    {move || i18n.t(Msg::Cancel)}
+                    {tr(Msg::Cancel)}
                 </button>
             </div>
         </div>

@@ -2,7 +2,7 @@
 //! technology (`aria-describedby`, `aria-invalid`).
 
 use crate::i18n::Msg;
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{tr, use_i18n};
 use leptos::prelude::*;
 
 /// The ids of a field's hint and error, as referenced by `aria-describedby`.
@@ -18,10 +18,9 @@ fn described_by(id: &str, has_hint: bool, has_error: bool) -> Option<String> {
 /// The label text, with "(optional)" after fields that may stay empty.
 #[component]
 fn LabelText(label: Msg, optional: bool) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
-        {move || i18n.t(label)}
-        {optional.then(|| view! { " " <span class="optional">"(" {move || i18n.t(Msg::Optional)} ")"</span> })}
+        {tr(label)}
+        {optional.then(|| view! { " " <span class="optional">"(" {tr(Msg::Optional)} ")"</span> })}
     }
 }
 
@@ -37,10 +36,7 @@ fn FieldError(id: &'static str, error: Signal<Option<String>>) -> impl IntoView 
 
 #[component]
 fn FieldHint(id: &'static str, hint: Option<Msg>) -> impl IntoView {
-    let i18n = use_i18n();
-    hint.map(
-        |hint| view! { <p class="field-hint" id=format!("{id}-hint")>{move || i18n.t(hint)}</p> },
-    )
+    hint.map(|hint| view! { <p class="field-hint" id=format!("{id}-hint")>{tr(hint)}</p> })
 }
 
 /// A one-line input.
@@ -116,10 +112,12 @@ pub fn TextArea(
 
 /// The text of a choice: a message, or a fixed text such as a language's
 /// own name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Label {
     Msg(Msg),
     Text(&'static str),
+    /// A record's own name (a programme, a role).
+    Owned(String),
 }
 
 impl From<Msg> for Label {
@@ -129,10 +127,11 @@ impl From<Msg> for Label {
 }
 
 impl Label {
-    fn text(self, i18n: crate::ui::i18n::I18n) -> &'static str {
+    fn text(&self, i18n: crate::ui::i18n::I18n) -> String {
         match self {
-            Label::Msg(m) => i18n.t(m),
-            Label::Text(t) => t,
+            Label::Msg(m) => i18n.t(*m).to_string(),
+            Label::Text(t) => t.to_string(),
+            Label::Owned(s) => s.clone(),
         }
     }
 }
@@ -163,17 +162,27 @@ where
             <select
                 id=id
                 name=id
-                prop:value=move || index_of(value.get())
                 on:change:target=move |ev| {
                     let picked = ev.target().value().parse::<usize>().ok()
                         .and_then(|i| choices.with_value(|c| c.get(i).map(|(x, _)| *x)));
                     on_change.run(picked);
                 }
             >
-                {optional.then(|| view! { <option value="">{move || i18n.t(Msg::ChooseOne)}</option> })}
+                // Selection is set on each option: a `value` on the select itself
+                // would be applied before its options exist.
+                {optional.then(|| view! {
+                    <option value="" prop:selected=move || index_of(value.get()).is_empty()>
+                        {tr(Msg::ChooseOne)}
+                    </option>
+                })}
                 {choices.with_value(|c| c.iter().enumerate().map(|(i, (_, label))| {
-                    let label = *label;
-                    view! { <option value=i.to_string()>{move || label.text(i18n)}</option> }
+                    let label = label.clone();
+                    let me = i.to_string();
+                    view! {
+                        <option value=i.to_string() prop:selected=move || index_of(value.get()) == me>
+                            {move || label.text(i18n)}
+                        </option>
+                    }
                 }).collect_view())}
             </select>
         </div>
@@ -194,7 +203,6 @@ pub fn RadioGroup<T>(
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
-    let i18n = use_i18n();
     let error = error.unwrap_or_else(|| Signal::derive(|| None));
     view! {
         <fieldset
@@ -202,7 +210,7 @@ where
             class:has-error=move || error.with(Option::is_some)
             aria-describedby=move || described_by(name, false, error.with(Option::is_some))
         >
-            <legend>{move || i18n.t(legend)}</legend>
+            <legend>{tr(legend)}</legend>
             {choices.into_iter().enumerate().map(|(i, (choice, msg))| {
                 let id = format!("{name}-{i}");
                 let label_for = id.clone();
@@ -215,7 +223,7 @@ where
                             prop:checked=move || value.get() == Some(choice)
                             on:change=move |_| on_change.run(choice)
                         />
-                        <span>{move || i18n.t(msg)}</span>
+                        <span>{tr(msg)}</span>
                     </label>
                 }
             }).collect_view()}

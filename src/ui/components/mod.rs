@@ -2,5 +2,7 @@
 
 pub mod confirm;
 pub mod fields;
+pub mod missing;
 pub mod notices;
 pub mod page_title;
+pub mod picker;

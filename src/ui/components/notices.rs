@@ -1,7 +1,7 @@
 //! The notice area: results of saving, and problems found in storage.
 
 use crate::i18n::Msg;
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::tr;
 use crate::ui::state::{use_app, NoticeKind};
 use leptos::prelude::*;
 
@@ -10,7 +10,6 @@ use leptos::prelude::*;
 #[component]
 pub fn Notices() -> impl IntoView {
     let app = use_app();
-    let i18n = use_i18n();
     view! {
         <div class="notices" role="status" aria-live="polite">
             <For each=move || app.notices.get() key=|n| n.id let:notice>
@@ -21,7 +20,7 @@ pub fn Notices() -> impl IntoView {
                 >
                     <p>{notice.text.clone()}</p>
                     <button type="button" class="notice-dismiss" on:click=move |_| app.dismiss(notice.id)>
-                        {move || i18n.t(Msg::Dismiss)}
+                        {tr(Msg::Dismiss)}
                     </button>
                 </div>
             </For>

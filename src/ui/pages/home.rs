@@ -3,7 +3,7 @@
 use crate::domain::register::Kind;
 use crate::i18n::Msg;
 use crate::ui::components::page_title::use_page_title;
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -14,16 +14,17 @@ pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title(move || i18n.t(Msg::NavHome).to_string());
     let children = Memo::new(move |_| app.register.with(|r| r.live_count(Kind::People)));
+    let groups = Memo::new(move |_| app.register.with(|r| r.live_count(Kind::Groups)));
 
     move || {
         if children.get() == 0 {
             view! {
                 <section class="welcome">
-                    <h1>{move || i18n.t(Msg::WelcomeTitle)}</h1>
-                    <p>{move || i18n.t(Msg::WelcomeBody)}</p>
-                    <p class="muted">{move || i18n.t(Msg::WelcomeSeeds)}</p>
-                    <A href="/children/new" attr:class="button primary" attr:id="add-first-child">
-                        {move || i18n.t(Msg::AddFirstChild)}
+                    <h1>{tr(Msg::WelcomeTitle)}</h1>
+                    <p>{tr(Msg::WelcomeBody)}</p>
+                    <p class="muted">{tr(Msg::WelcomeSeeds)}</p>
+                    <A href="/people/new" attr:class="button primary" attr:id="add-first-child">
+                        {tr(Msg::AddFirstChild)}
                     </A>
                 </section>
             }
@@ -31,13 +32,17 @@ pub fn Home() -> impl IntoView {
         } else {
             view! {
                 <section class="home">
-                    <h1>{move || i18n.t(Msg::HomeTitle)}</h1>
-                    <p class="summary-figure" id="children-count">
-                        {move || i18n.fill(Msg::HomeChildrenCount, &[("count", &children.get().to_string())])}
+                    <h1>{tr(Msg::HomeTitle)}</h1>
+                    <p class="summary-figure" id="people-count">
+                        {move || i18n.fill(Msg::HomePeopleCount, &[("count", &children.get().to_string())])}
+                    </p>
+                    <p class="summary-figure" id="groups-count">
+                        {move || i18n.fill(Msg::HomeGroupsCount, &[("count", &groups.get().to_string())])}
                     </p>
                     <div class="actions">
-                        <A href="/children" attr:class="button">{move || i18n.t(Msg::NavChildren)}</A>
-                        <A href="/children/new" attr:class="button primary">{move || i18n.t(Msg::AddChild)}</A>
+                        <A href="/people" attr:class="button">{tr(Msg::NavPeople)}</A>
+                        <A href="/groups" attr:class="button">{tr(Msg::NavGroups)}</A>
+                        <A href="/people/new" attr:class="button primary">{tr(Msg::AddPerson)}</A>
                     </div>
                 </section>
             }

@@ -1,8 +1,13 @@
 //! One component per page (per address).
 
-pub mod child_form;
-pub mod child_view;
-pub mod children_list;
+pub mod group_form;
+pub mod group_view;
+pub mod groups_list;
 pub mod home;
 pub mod not_found;
+pub mod people_list;
+pub mod person_form;
+pub mod person_view;
+pub mod places;
+pub mod programmes;
 pub mod settings;

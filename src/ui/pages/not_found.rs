@@ -2,7 +2,7 @@
 
 use crate::i18n::Msg;
 use crate::ui::components::page_title::use_page_title;
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{tr, use_i18n};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -12,9 +12,9 @@ pub fn NotFound() -> impl IntoView {
     use_page_title(move || i18n.t(Msg::NotFoundTitle).to_string());
     view! {
         <section class="not-found">
-            <h1>{move || i18n.t(Msg::NotFoundTitle)}</h1>
-            <p>{move || i18n.t(Msg::NotFoundBody)}</p>
-            <A href="/" attr:class="button">{move || i18n.t(Msg::GoHome)}</A>
+            <h1>{tr(Msg::NotFoundTitle)}</h1>
+            <p>{tr(Msg::NotFoundBody)}</p>
+            <A href="/" attr:class="button">{tr(Msg::GoHome)}</A>
         </section>
     }
 }

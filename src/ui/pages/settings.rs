@@ -3,7 +3,7 @@
 use crate::i18n::{Lang, Msg};
 use crate::ui::components::fields::{Label, SelectField, TextField};
 use crate::ui::components::page_title::use_page_title;
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::{save_error_text, use_app, NoticeKind};
 use leptos::prelude::*;
 
@@ -37,7 +37,7 @@ pub fn SettingsPage() -> impl IntoView {
 
     view! {
         <section class="settings">
-            <h1>{move || i18n.t(Msg::SettingsTitle)}</h1>
+            <h1>{tr(Msg::SettingsTitle)}</h1>
             <form on:submit=save novalidate>
                 <TextField
                     id="organisation"
@@ -66,7 +66,7 @@ pub fn SettingsPage() -> impl IntoView {
                     on_change=set_lang
                 />
                 <div class="actions">
-                    <button type="submit" id="save-settings" class="primary">{move || i18n.t(Msg::SaveSettings)}</button>
+                    <button type="submit" id="save-settings" class="primary">{tr(Msg::SaveSettings)}</button>
                 </div>
             </form>
         </section>

@@ -5,6 +5,7 @@
 //! so tests run in parallel without sharing local storage. A profile can be
 //! reopened with [`Browser::restart`] to check what survives a browser restart.
 
+pub mod flows;
 mod server;
 
 use std::path::{Path, PathBuf};
@@ -265,6 +266,7 @@ impl Browser {
         let (y, rest) = iso.split_once('-').expect("YYYY-MM-DD");
         let (m, d) = rest.split_once('-').expect("YYYY-MM-DD");
         let field = self.wait_for(css).await;
+        field.clear().await.expect("clear date");
         field.click().await.expect("focus date");
         field
             .send_keys(format!("{m}{d}{y}"))

@@ -1,13 +1,14 @@
-//! Registering a child, and editing a child's record: one form for both.
+//! Registering a person, and editing a person's record: one form for both.
 
 use crate::domain::id::Id;
 use crate::domain::person::{Relationship, Sex};
-use crate::domain::person_form::{Field, FieldError, PersonForm, SchoolingChoice};
+use crate::domain::person_form::{Field, PersonError, PersonForm, SchoolingChoice};
 use crate::domain::time::iso_date;
 use crate::i18n::{labels, problem_text, Msg};
 use crate::ui::components::fields::{RadioGroup, SelectField, TextArea, TextField};
+use crate::ui::components::missing::Missing;
 use crate::ui::components::page_title::use_page_title;
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::{save_error_text, today, use_app, NoticeKind};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -33,14 +34,14 @@ fn element_id(field: Field) -> &'static str {
 }
 
 #[component]
-pub fn NewChild() -> impl IntoView {
+pub fn NewPerson() -> impl IntoView {
     let i18n = use_i18n();
-    use_page_title(move || i18n.t(Msg::NewChildTitle).to_string());
+    use_page_title(move || i18n.t(Msg::NewPersonTitle).to_string());
     view! { <PersonEditor existing=None initial=PersonForm::blank(today())/> }
 }
 
 #[component]
-pub fn EditChild() -> impl IntoView {
+pub fn EditPerson() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let params = use_params_map();
@@ -52,29 +53,22 @@ pub fn EditChild() -> impl IntoView {
     };
     use_page_title(move || {
         let name = found().map(|(_, p)| p.full_name()).unwrap_or_default();
-        i18n.fill(Msg::EditChildTitle, &[("name", &name)])
+        i18n.fill(Msg::EditPersonTitle, &[("name", &name)])
     });
     move || {
         match found() {
         Some((id, person)) => {
             view! { <PersonEditor existing=Some(id) initial=PersonForm::from_person(&person, today())/> }.into_any()
         }
-        None => view! { <MissingChild/> }.into_any(),
+        None => view! { <MissingPerson/> }.into_any(),
     }
     }
 }
 
-/// Shown for the address of a child who is not (or no longer) registered.
+/// Shown for the address of a person who is not (or no longer) registered.
 #[component]
-pub fn MissingChild() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <section>
-            <h1>{move || i18n.t(Msg::NotFoundTitle)}</h1>
-            <p>{move || i18n.t(Msg::ChildNotFound)}</p>
-            <A href="/children" attr:class="button">{move || i18n.t(Msg::BackToList)}</A>
-        </section>
-    }
+pub fn MissingPerson() -> impl IntoView {
+    view! { <Missing body=Msg::PersonNotFound back="/people" back_label=Msg::BackToPeople/> }
 }
 
 /// The form itself. Saving validates first; what the volunteer typed is kept
@@ -89,7 +83,7 @@ fn PersonEditor(
     let i18n = use_i18n();
     let navigate = use_navigate();
     let form = RwSignal::new(initial);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let errors = RwSignal::new(Vec::<PersonError>::new());
     let today_text = iso_date(today());
 
     let error_for = move |field: Field| {
@@ -163,9 +157,9 @@ fn PersonEditor(
             Ok(id) => {
                 app.notify(
                     NoticeKind::Info,
-                    i18n.fill(Msg::SavedChild, &[("name", &name)]),
+                    i18n.fill(Msg::SavedRecord, &[("name", &name)]),
                 );
-                navigate(&format!("/children/{id}"), NavigateOptions::default());
+                navigate(&format!("/people/{id}"), NavigateOptions::default());
             }
             Err(e) => app.notify(NoticeKind::Error, save_error_text(app.lang(), &e)),
         }
@@ -173,14 +167,14 @@ fn PersonEditor(
 
     let title = move || match existing {
         Some(_) => i18n.fill(
-            Msg::EditChildTitle,
+            Msg::EditPersonTitle,
             &[("name", &form.with(|f| f.given_name.clone()))],
         ),
-        None => i18n.t(Msg::NewChildTitle).to_string(),
+        None => i18n.t(Msg::NewPersonTitle).to_string(),
     };
     let cancel_href = match existing {
-        Some(id) => format!("/children/{id}"),
-        None => "/children".to_string(),
+        Some(id) => format!("/people/{id}"),
+        None => "/people".to_string(),
     };
 
     view! {
@@ -188,11 +182,11 @@ fn PersonEditor(
             <h1>{title}</h1>
             <form on:submit=submit novalidate id="person-form">
                 <Show when=move || errors.with(|e| !e.is_empty())>
-                    <p class="form-error" role="alert" id="form-error">{move || i18n.t(Msg::FormHasErrors)}</p>
+                    <p class="form-error" role="alert" id="form-error">{tr(Msg::FormHasErrors)}</p>
                 </Show>
 
                 <section class="form-section">
-                    <h2>{move || i18n.t(Msg::SectionIdentity)}</h2>
+                    <h2>{tr(Msg::SectionIdentity)}</h2>
                     <TextField id="given_name" label=Msg::FieldGivenName value=given_name on_input=set_given_name
                         error=error_for(Field::GivenName) autocomplete="off"/>
                     <TextField id="family_name" label=Msg::FieldFamilyName value=family_name on_input=set_family_name
@@ -208,7 +202,7 @@ fn PersonEditor(
                 </section>
 
                 <section class="form-section">
-                    <h2>{move || i18n.t(Msg::SectionBirth)}</h2>
+                    <h2>{tr(Msg::SectionBirth)}</h2>
                     <RadioGroup
                         name="birth_known"
                         legend=Msg::SectionBirth
@@ -232,7 +226,7 @@ fn PersonEditor(
                 </section>
 
                 <section class="form-section">
-                    <h2>{move || i18n.t(Msg::SectionFamily)}</h2>
+                    <h2>{tr(Msg::SectionFamily)}</h2>
                     <TextField id="guardian_name" label=Msg::FieldGuardianName value=guardian_name
                         on_input=set_guardian_name error=error_for(Field::GuardianName) optional=true/>
                     <SelectField
@@ -249,7 +243,7 @@ fn PersonEditor(
                 </section>
 
                 <section class="form-section">
-                    <h2>{move || i18n.t(Msg::SectionPlace)}</h2>
+                    <h2>{tr(Msg::SectionPlace)}</h2>
                     <TextField id="village" label=Msg::FieldVillage value=village on_input=set_village
                         error=error_for(Field::Village) optional=true list="known-villages"/>
                     <datalist id="known-villages">
@@ -262,7 +256,7 @@ fn PersonEditor(
                 </section>
 
                 <section class="form-section">
-                    <h2>{move || i18n.t(Msg::SectionSchool)}</h2>
+                    <h2>{tr(Msg::SectionSchool)}</h2>
                     <SelectField
                         id="schooling"
                         label=Msg::FieldSchooling
@@ -277,7 +271,7 @@ fn PersonEditor(
                 </section>
 
                 <section class="form-section">
-                    <h2>{move || i18n.t(Msg::SectionNotes)}</h2>
+                    <h2>{tr(Msg::SectionNotes)}</h2>
                     <TextArea id="notes" label=Msg::FieldNotes value=notes on_input=set_notes
                         error=error_for(Field::Notes) optional=true/>
                 </section>
@@ -286,7 +280,7 @@ fn PersonEditor(
                     <button type="submit" id="save" class="primary">
                         {move || i18n.t(if existing.is_some() { Msg::SaveChanges } else { Msg::Save })}
                     </button>
-                    <A href=cancel_href attr:class="button" attr:id="cancel">{move || i18n.t(Msg::Cancel)}</A>
+                    <A href=cancel_href attr:class="button" attr:id="cancel">{tr(Msg::Cancel)}</A>
                 </div>
             </form>
         </section>

@@ -1,4 +1,5 @@
-//! The children's register, used through the page as a volunteer would.
+//! The register of people (the children's register first of all), used
+//! through the page as a volunteer would.
 
 use bal_register_e2e::Browser;
 
@@ -19,7 +20,7 @@ const ASHA: NewChild = NewChild {
 
 /// Fills and submits the registration form; returns the new record's path.
 async fn register(b: &Browser, child: &NewChild<'_>) -> String {
-    b.open("/children/new").await;
+    b.open("/people/new").await;
     b.type_into("#given_name", child.given).await;
     b.type_into("#family_name", child.family).await;
     b.click("#sex-0").await;
@@ -33,7 +34,7 @@ async fn register(b: &Browser, child: &NewChild<'_>) -> String {
     b.wait_for("#person-name").await;
     let path = b.path().await;
     assert!(
-        path.starts_with("/children/") && path != "/children/new",
+        path.starts_with("/people/") && path != "/people/new",
         "went to the new record, not {path}"
     );
     path
@@ -45,8 +46,8 @@ async fn a_first_visit_welcomes_and_leads_to_the_form() {
     b.open("/").await;
     b.wait_text("main h1", "Welcome to Bal Register").await;
     b.click("#add-first-child").await;
-    b.wait_text("main h1", "Register a child").await;
-    assert_eq!(b.path().await, "/children/new");
+    b.wait_text("main h1", "Register a person").await;
+    assert_eq!(b.path().await, "/people/new");
     b.quit().await;
 }
 
@@ -72,13 +73,12 @@ async fn register_find_edit_reload_and_delete_a_child() {
     }
 
     // Find her by a piece of her name, in another case.
-    b.click("nav a[href='/children']").await;
+    b.click("nav a[href='/people']").await;
     b.type_into("#search", "DEBB").await;
-    b.wait_text(".person-list", "Asha Debbarma").await;
+    b.wait_text(".record-list", "Asha Debbarma").await;
     b.wait_text("#result-count", "Showing 1 of 1").await;
     b.type_into("#search", "nobody").await;
-    b.wait_text("#result-count", "No child's name matches")
-        .await;
+    b.wait_text("#result-count", "No name matches").await;
     assert_eq!(b.count(".person-row").await, 0);
 
     // Edit her village.
@@ -104,14 +104,14 @@ async fn register_find_edit_reload_and_delete_a_child() {
     b.click("#delete").await;
     b.click("#confirm-yes").await;
     b.wait_text(".notices", "Asha Debbarma was deleted.").await;
-    assert_eq!(b.path().await, "/children");
-    b.wait_text("#result-count", "No children are registered yet.")
+    assert_eq!(b.path().await, "/people");
+    b.wait_text("#result-count", "No one is registered yet.")
         .await;
     b.reload().await;
-    b.wait_text("#result-count", "No children are registered yet.")
+    b.wait_text("#result-count", "No one is registered yet.")
         .await;
     b.open(&path).await;
-    b.wait_text("main", "This child is not in the register.")
+    b.wait_text("main", "This person is not in the register.")
         .await;
     b.quit().await;
 }
@@ -131,8 +131,8 @@ async fn markup_in_a_name_is_shown_as_text() {
         "<script>window.pwned=1</script> <img src=x onerror=\"window.pwned=2\">"
     );
     b.wait_text(".details", "<b>bold</b>").await;
-    b.open("/children").await;
-    b.wait_text(".person-list", "<script>window.pwned=1</script>")
+    b.open("/people").await;
+    b.wait_text(".record-list", "<script>window.pwned=1</script>")
         .await;
     assert_eq!(
         b.js("return typeof window.pwned;").await,
@@ -150,7 +150,7 @@ async fn markup_in_a_name_is_shown_as_text() {
 #[tokio::test]
 async fn invalid_input_is_explained_next_to_the_field_and_nothing_is_saved() {
     let b = Browser::start().await;
-    b.open("/children/new").await;
+    b.open("/people/new").await;
     b.click("#save").await;
     b.wait_text("#form-error", "Please correct the marked fields.")
         .await;
@@ -187,7 +187,7 @@ async fn invalid_input_is_explained_next_to_the_field_and_nothing_is_saved() {
     b.wait_text("#phone-error", "Enter a phone number of 7 to 15 digits.")
         .await;
     b.wait_gone("#given_name-error").await;
-    assert_eq!(b.path().await, "/children/new", "still on the form");
+    assert_eq!(b.path().await, "/people/new", "still on the form");
     assert_eq!(
         b.wait_for("#given_name")
             .await
@@ -199,8 +199,8 @@ async fn invalid_input_is_explained_next_to_the_field_and_nothing_is_saved() {
         "typing kept"
     );
 
-    b.open("/children").await;
-    b.wait_text("#result-count", "No children are registered yet.")
+    b.open("/people").await;
+    b.wait_text("#result-count", "No one is registered yet.")
         .await;
     b.quit().await;
 }
@@ -210,8 +210,8 @@ async fn records_survive_a_browser_restart() {
     let b = Browser::start().await;
     register(&b, &ASHA).await;
     let b = b.restart().await;
-    b.open("/children").await;
-    b.wait_text(".person-list", "Asha Debbarma").await;
+    b.open("/people").await;
+    b.wait_text(".record-list", "Asha Debbarma").await;
     b.quit().await;
 }
 
@@ -248,7 +248,7 @@ async fn names_in_any_script_are_found_without_regard_to_case_or_accents() {
         },
     )
     .await;
-    b.open("/children").await;
+    b.open("/people").await;
     b.wait_text("#result-count", "Showing 3 of 3").await;
     for (query, expected) in [
         ("कुमारी", "सुनीता कुमारी"),
@@ -258,7 +258,7 @@ async fn names_in_any_script_are_found_without_regard_to_case_or_accents() {
         b.type_into("#search", query).await;
         b.wait_text("#result-count", "Showing 1 of 1").await;
         assert_eq!(
-            b.text(".person-row .person-name").await,
+            b.text(".person-row .record-name").await,
             expected,
             "searching {query}"
         );
@@ -269,7 +269,7 @@ async fn names_in_any_script_are_found_without_regard_to_case_or_accents() {
 #[tokio::test]
 async fn an_approximate_age_is_shown_as_an_estimate() {
     let b = Browser::start().await;
-    b.open("/children/new").await;
+    b.open("/people/new").await;
     b.type_into("#given_name", "Lalmuan").await;
     b.click("#sex-1").await;
     b.click("#birth_known-1").await;
@@ -290,8 +290,8 @@ async fn deep_links_and_unknown_addresses() {
     b.wait_text("main h1", "Edit Asha").await;
     b.open("/no/such/page").await;
     b.wait_text("main h1", "Page not found").await;
-    b.open("/children/notanid").await;
-    b.wait_text("main", "This child is not in the register.")
+    b.open("/people/notanid").await;
+    b.wait_text("main", "This person is not in the register.")
         .await;
     b.quit().await;
 }

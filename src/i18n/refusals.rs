@@ -1,0 +1,98 @@
+//! Messages for changes the register's rules refused.
+
+use super::{fill, labels, text, Lang, Msg};
+use crate::domain::edit::EditError;
+use crate::domain::joining::{LeaveRefusal, Refusal};
+use crate::domain::register::Register;
+
+/// Why a change was refused, in a sentence or a few.
+pub fn edit_error(lang: Lang, reg: &Register, e: &EditError) -> String {
+    match e {
+        EditError::NotFound => text(lang, Msg::RecordGone).into(),
+        EditError::InUse => text(lang, Msg::RecordInUse).into(),
+        EditError::IdsExhausted => text(lang, Msg::IdsExhausted).into(),
+        EditError::Join(why) => why
+            .iter()
+            .map(|r| refusal(lang, reg, r))
+            .collect::<Vec<_>>()
+            .join(" "),
+        EditError::Leave(why) => text(lang, leave_refusal(*why)).into(),
+    }
+}
+
+pub fn refusal(lang: Lang, reg: &Register, r: &Refusal) -> String {
+    let t = |m| text(lang, m);
+    let n = |v: u32| v.to_string();
+    match r {
+        Refusal::UnknownPerson => t(Msg::RefUnknownPerson).into(),
+        Refusal::UnknownGroup => t(Msg::RecordGone).into(),
+        Refusal::GroupClosed => t(Msg::RefGroupClosed).into(),
+        Refusal::JoinDateInFuture => t(Msg::RefJoinInFuture).into(),
+        Refusal::BeforeGroupFormed { formed_on } => fill(
+            t(Msg::RefBeforeFormed),
+            &[("date", &labels::date(lang, *formed_on))],
+        ),
+        Refusal::BeforeBirth => t(Msg::RefBeforeBirth).into(),
+        Refusal::ChildrenOnly { age } => fill(t(Msg::RefChildrenOnly), &[("age", &n(*age))]),
+        Refusal::AdultsOnly { age } => fill(t(Msg::RefAdultsOnly), &[("age", &n(*age))]),
+        Refusal::TooYoung { age, min } => fill(
+            t(Msg::RefTooYoung),
+            &[("age", &n(*age)), ("min", &min.to_string())],
+        ),
+        Refusal::TooOld { age, max } => fill(
+            t(Msg::RefTooOld),
+            &[("age", &n(*age)), ("max", &max.to_string())],
+        ),
+        Refusal::WrongSex { allowed } => {
+            fill(t(Msg::RefWrongSex), &[("sex", t(labels::sex(*allowed)))])
+        }
+        Refusal::GroupFull { max } => fill(t(Msg::RefGroupFull), &[("max", &max.to_string())]),
+        Refusal::AlreadyMember => t(Msg::RefAlreadyMember).into(),
+        Refusal::InAnotherGroup { group } => {
+            let name = reg
+                .groups
+                .get(*group)
+                .map(|g| g.name.clone())
+                .unwrap_or_default();
+            fill(t(Msg::RefInAnotherGroup), &[("group", &name)])
+        }
+        Refusal::UnknownRole { role } => fill(t(Msg::RefUnknownRole), &[("role", role)]),
+    }
+}
+
+pub fn leave_refusal(r: LeaveRefusal) -> Msg {
+    match r {
+        LeaveRefusal::AlreadyEnded => Msg::LeaveAlreadyEnded,
+        LeaveRefusal::BeforeJoining => Msg::LeaveBeforeJoining,
+        LeaveRefusal::InFuture => Msg::LeaveInFuture,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::person::Sex;
+
+    #[test]
+    fn refusals_read_with_their_numbers() {
+        let reg = Register::default();
+        assert_eq!(
+            refusal(Lang::En, &reg, &Refusal::GroupFull { max: 50 }),
+            "This group already has 50 members, the most its programme allows."
+        );
+        assert_eq!(
+            refusal(Lang::En, &reg, &Refusal::TooOld { age: 41, max: 40 }),
+            "This programme takes members up to age 40; this person was 41 on the joining date."
+        );
+        assert_eq!(
+            refusal(
+                Lang::En,
+                &reg,
+                &Refusal::WrongSex {
+                    allowed: Sex::Female
+                }
+            ),
+            "This programme is only for: Girl / woman."
+        );
+    }
+}

@@ -1,0 +1,176 @@
+//! The register of people: search by name, filter children or adults, and a
+//! page of results at a time so the page stays light however large the
+//! register grows.
+
+use crate::domain::id::Id;
+use crate::domain::person::{Person, Schooling};
+use crate::domain::programme::ADULT_AGE;
+use crate::domain::text::Query;
+use crate::domain::time::Timestamp;
+use crate::i18n::{labels, Msg};
+use crate::ui::components::fields::SelectField;
+use crate::ui::components::page_title::use_page_title;
+use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::state::{today, use_app};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// How many rows are shown at first, and added by "Show more".
+pub const PAGE: usize = 100;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Who {
+    Everyone,
+    Children,
+    Adults,
+}
+
+impl Who {
+    fn admits(self, p: &Person, today: NaiveDate) -> bool {
+        let adult = || p.age_on(today).is_some_and(|a| a.years >= ADULT_AGE);
+        match self {
+            Who::Everyone => true,
+            Who::Children => !adult(),
+            Who::Adults => adult(),
+        }
+    }
+}
+
+/// One row of the list, with its text ready.
+#[derive(Clone, Debug, PartialEq)]
+struct Row {
+    id: Id,
+    updated: Timestamp,
+    name: String,
+    details: String,
+}
+
+#[component]
+pub fn PeopleList() -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    use_page_title(move || i18n.t(Msg::PeopleTitle).to_string());
+    let (query, set_query) = signal(String::new());
+    let who = RwSignal::new(Who::Everyone);
+    let limit = RwSignal::new(PAGE);
+
+    let matches = Memo::new(move |_| {
+        let q = Query::new(&query.get());
+        let who = who.get();
+        let today = today();
+        app.register.with(|reg| {
+            app.names.with(|index| {
+                index
+                    .search(&q)
+                    .filter(|id| reg.people.get(*id).is_some_and(|p| who.admits(p, today)))
+                    .collect::<Vec<Id>>()
+            })
+        })
+    });
+    let total = Memo::new(move |_| app.names.with(|index| index.len()));
+    let rows = Memo::new(move |_| {
+        let lang = i18n.lang.get();
+        let today = today();
+        app.register.with(|reg| {
+            matches.with(|ids| {
+                ids.iter()
+                    .take(limit.get())
+                    .filter_map(|&id| {
+                        let p = reg.people.get(id)?;
+                        let updated = reg.people.record(id)?.updated;
+                        let schooling = match p.schooling {
+                            Schooling::Unknown => String::new(),
+                            known => labels::schooling(lang, known),
+                        };
+                        let details = [
+                            labels::age(lang, p.age_on(today)),
+                            crate::i18n::text(lang, labels::sex(p.sex)).to_string(),
+                            p.village.clone(),
+                            schooling,
+                        ]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" · ");
+                        Some(Row {
+                            id,
+                            updated,
+                            name: p.full_name(),
+                            details,
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let set_who = move |w: Option<Who>| {
+        limit.set(PAGE);
+        who.set(w.unwrap_or(Who::Everyone));
+    };
+
+    view! {
+        <section class="people">
+            <div class="page-head">
+                <h1>{tr(Msg::PeopleTitle)}</h1>
+                <A href="/people/new" attr:class="button primary" attr:id="add-person">{tr(Msg::AddPerson)}</A>
+            </div>
+            <div class="filters">
+                <div class="field search">
+                    <label for="search">{tr(Msg::SearchLabel)}</label>
+                    <input
+                        id="search"
+                        type="search"
+                        autocomplete="off"
+                        aria-describedby="search-hint result-count"
+                        prop:value=query
+                        on:input:target=move |ev| {
+                            limit.set(PAGE);
+                            set_query.set(ev.target().value());
+                        }
+                    />
+                    <p class="field-hint" id="search-hint">{tr(Msg::SearchHint)}</p>
+                </div>
+                <SelectField
+                    id="who"
+                    label=Msg::WhoFilter
+                    choices=vec![
+                        (Who::Everyone, Msg::WhoEveryone.into()),
+                        (Who::Children, Msg::WhoChildren.into()),
+                        (Who::Adults, Msg::WhoAdults.into()),
+                    ]
+                    value=Signal::derive(move || Some(who.get()))
+                    on_change=set_who
+                />
+            </div>
+            <p class="result-count" id="result-count" aria-live="polite">
+                {move || {
+                    let shown = rows.with(Vec::len);
+                    let found = matches.with(Vec::len);
+                    if total.get() == 0 {
+                        i18n.t(Msg::NoPeopleYet).to_string()
+                    } else if found == 0 {
+                        i18n.fill(Msg::NoMatches, &[("query", &query.get())])
+                    } else {
+                        i18n.fill(Msg::ShowingCount, &[("shown", &shown.to_string()), ("total", &found.to_string())])
+                    }
+                }}
+            </p>
+            <ul class="record-list">
+                <For each=move || rows.get() key=|row| (row.id, row.updated) let:row>
+                    <li class="record-row person-row">
+                        <A href=format!("/people/{}", row.id)>
+                            <span class="record-name">{row.name}</span>
+                            <span class="record-details">{row.details}</span>
+                        </A>
+                    </li>
+                </For>
+            </ul>
+            <Show when=move || { matches.with(Vec::len) > rows.with(Vec::len) }>
+                <button type="button" id="show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                    {tr(Msg::ShowMore)}
+                </button>
+            </Show>
+        </section>
+    }
+}
