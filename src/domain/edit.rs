@@ -6,6 +6,8 @@
 use super::group::{Group, Membership, LEFT_RECORD_DELETED};
 use super::id::{Id, IdGen, IdsExhausted};
 use super::joining::{check_join, check_leave, LeaveRefusal, Refusal};
+use super::meeting::Meeting;
+use super::meeting_rules::{check_meeting, MeetingProblem};
 use super::person::Person;
 use super::place::Place;
 use super::programme::Programme;
@@ -27,6 +29,7 @@ pub enum EditError {
     IdsExhausted,
     Join(Vec<Refusal>),
     Leave(LeaveRefusal),
+    Meeting(Vec<MeetingProblem>),
 }
 
 impl From<NotFound> for EditError {
@@ -130,7 +133,9 @@ impl<'a> Edit<'a> {
     /// Deletes a group that never had members; one with a history is closed
     /// instead, so the history stays.
     pub fn delete_group(&mut self, id: Id) -> Result<(), EditError> {
-        if self.reg.memberships_of_group(id).next().is_some() {
+        let has_history = self.reg.memberships_of_group(id).next().is_some()
+            || self.reg.meetings.live().any(|(_, m)| m.group == id);
+        if has_history {
             return Err(EditError::InUse);
         }
         self.delete(Kind::Groups, id)
@@ -179,6 +184,34 @@ impl<'a> Edit<'a> {
         self.end_membership(membership, left_on, reason)
     }
 
+    /// Records a meeting, if its date and attendance fit the group.
+    pub fn add_meeting(&mut self, meeting: Meeting, today: NaiveDate) -> Result<Id, EditError> {
+        check_meeting(self.reg, &meeting, None, today).map_err(EditError::Meeting)?;
+        let id = self
+            .reg
+            .meetings
+            .insert_new(meeting, self.ids, self.author)?;
+        self.touched.insert((Kind::Meetings, id));
+        Ok(id)
+    }
+
+    pub fn update_meeting(
+        &mut self,
+        id: Id,
+        meeting: Meeting,
+        today: NaiveDate,
+    ) -> Result<(), EditError> {
+        self.reg.meetings.get(id).ok_or(EditError::NotFound)?;
+        check_meeting(self.reg, &meeting, Some(id), today).map_err(EditError::Meeting)?;
+        self.reg.meetings.update(id, meeting, self.author)?;
+        self.touched.insert((Kind::Meetings, id));
+        Ok(())
+    }
+
+    pub fn delete_meeting(&mut self, id: Id) -> Result<(), EditError> {
+        self.delete(Kind::Meetings, id)
+    }
+
     fn joined_on(&self, membership: Id) -> NaiveDate {
         self.reg
             .memberships
@@ -216,6 +249,7 @@ impl<'a> Edit<'a> {
             Kind::Programmes => gone(&mut self.reg.programmes, id, author),
             Kind::Groups => gone(&mut self.reg.groups, id, author),
             Kind::Memberships => gone(&mut self.reg.memberships, id, author),
+            Kind::Meetings => gone(&mut self.reg.meetings, id, author),
         }?;
         self.touched.insert((kind, id));
         Ok(())

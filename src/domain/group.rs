@@ -1,6 +1,7 @@
 //! Groups (a Balasabha, an auxiliary group, a centre…) and memberships.
 
 use super::id::Id;
+use super::record::Body;
 use super::time;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -68,6 +69,15 @@ impl Membership {
 
     pub fn is_current(&self) -> bool {
         self.left_on.is_none()
+    }
+}
+
+impl Body for Group {}
+
+impl Body for Membership {
+    /// Memberships are kept beside their group's other memberships.
+    fn anchor(&self) -> Option<Id> {
+        Some(self.group)
     }
 }
 

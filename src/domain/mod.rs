@@ -7,6 +7,9 @@ pub mod group;
 pub mod group_form;
 pub mod id;
 pub mod joining;
+pub mod meeting;
+pub mod meeting_form;
+pub mod meeting_rules;
 pub mod name_index;
 pub mod person;
 pub mod person_form;
@@ -16,7 +19,11 @@ pub mod programme;
 pub mod programme_form;
 pub mod record;
 pub mod register;
+pub mod rhythm;
 pub mod seed;
 pub mod table;
 pub mod text;
 pub mod time;
+
+#[cfg(test)]
+pub(crate) mod testkit;

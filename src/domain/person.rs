@@ -1,6 +1,7 @@
 //! A person in the register: for now a child, later also adult members and
 //! resource persons (same record, same form).
 
+use super::record::Body;
 use super::time::{self, years_before};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -131,6 +132,8 @@ impl Person {
         })
     }
 }
+
+impl Body for Person {}
 
 #[cfg(test)]
 pub(crate) mod fixtures {

@@ -2,6 +2,7 @@
 //! entered once and picked from a list afterwards.
 
 use super::id::Id;
+use super::record::Body;
 use super::table::Table;
 use super::text::{fold, Query};
 use serde::{Deserialize, Serialize};
@@ -106,6 +107,8 @@ pub fn find_twin(
         .find(|(id, p)| Some(*id) != except && p.parent == parent && fold(&p.name) == folded)
         .map(|(id, _)| id)
 }
+
+impl Body for Place {}
 
 #[cfg(test)]
 mod tests {

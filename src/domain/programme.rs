@@ -2,6 +2,7 @@
 //! often the groups meet, and the roles members hold.
 
 use super::person::Sex;
+use super::record::Body;
 use serde::{Deserialize, Serialize};
 
 /// Who may be a member of a programme's groups, by age at joining.
@@ -83,3 +84,5 @@ impl Default for Rules {
         }
     }
 }
+
+impl Body for Programme {}

@@ -75,15 +75,28 @@ impl Clock {
 }
 
 /// One record of any kind. `body` is `None` once the record is deleted: the
-/// tombstone keeps only the id and clock, so the deletion travels to other
-/// devices and the person's data is really gone.
+/// tombstone keeps only the id, the anchor and the clock, so the deletion
+/// travels to other devices and the person's data is really gone.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record<T> {
     pub id: Id,
+    /// The record this one is kept beside in storage (a meeting beside its
+    /// group), fixed when it is made. See [`Body::anchor`].
+    pub anchor: Option<Id>,
     pub created: Timestamp,
     pub updated: Timestamp,
     pub clock: Clock,
     pub body: Option<T>,
+}
+
+/// What every kind of record body can say about itself.
+pub trait Body {
+    /// The record this one belongs with. Storage keeps records with the same
+    /// anchor in the same chunk, so a group's meetings sit together and
+    /// compress well; a tombstone keeps its anchor, so it stays in place.
+    fn anchor(&self) -> Option<Id> {
+        None
+    }
 }
 
 impl<T> Record<T> {

@@ -2,6 +2,7 @@
 
 use super::group::{Group, Membership};
 use super::id::Id;
+use super::meeting::Meeting;
 use super::person::Person;
 use super::place::Place;
 use super::programme::Programme;
@@ -16,6 +17,7 @@ pub struct Register {
     pub programmes: Table<Programme>,
     pub groups: Table<Group>,
     pub memberships: Table<Membership>,
+    pub meetings: Table<Meeting>,
 }
 
 /// The kinds of record. Each kind is its own table, stored in its own chunks.
@@ -27,15 +29,17 @@ pub enum Kind {
     Programmes,
     Groups,
     Memberships,
+    Meetings,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::People,
         Kind::Places,
         Kind::Programmes,
         Kind::Groups,
         Kind::Memberships,
+        Kind::Meetings,
     ];
 
     /// The short stable name used in storage keys and exports.
@@ -46,6 +50,7 @@ impl Kind {
             Kind::Programmes => "programmes",
             Kind::Groups => "groups",
             Kind::Memberships => "memberships",
+            Kind::Meetings => "meetings",
         }
     }
 
@@ -62,6 +67,7 @@ impl Register {
             Kind::Programmes => self.programmes.live_count(),
             Kind::Groups => self.groups.live_count(),
             Kind::Memberships => self.memberships.live_count(),
+            Kind::Meetings => self.meetings.live_count(),
         }
     }
 

@@ -139,6 +139,7 @@ impl Register {
                 clock.tick(BUILT_IN);
                 self.programmes.put(Record {
                     id,
+                    anchor: None,
                     created: MADE,
                     updated: MADE,
                     clock,

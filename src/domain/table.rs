@@ -1,7 +1,7 @@
 //! A table of records of one kind, with the only three ways they change.
 
 use super::id::{DeviceTag, Id, IdGen, IdsExhausted};
-use super::record::{Clock, Record};
+use super::record::{Body, Clock, Record};
 use super::time::Timestamp;
 use std::collections::BTreeMap;
 
@@ -63,7 +63,10 @@ impl<T> Table<T> {
         body: T,
         ids: &mut IdGen,
         author: Author,
-    ) -> Result<Id, IdsExhausted> {
+    ) -> Result<Id, IdsExhausted>
+    where
+        T: Body,
+    {
         let id = ids.next_id()?;
         let mut clock = Clock::default();
         clock.tick(author.device);
@@ -71,6 +74,7 @@ impl<T> Table<T> {
             id,
             Record {
                 id,
+                anchor: body.anchor(),
                 created: author.now,
                 updated: author.now,
                 clock,
@@ -113,14 +117,17 @@ impl<T> Table<T> {
 
     /// Removes every record for which `keep` is false (used when a storage
     /// chunk is reloaded).
-    pub fn retain(&mut self, mut keep: impl FnMut(Id) -> bool) {
-        self.rows.retain(|id, _| keep(*id));
+    pub fn retain(&mut self, mut keep: impl FnMut(&Record<T>) -> bool) {
+        self.rows.retain(|_, r| keep(r));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl Body for &str {}
+    impl Body for i32 {}
 
     fn author(device: u64, now: i64) -> Author {
         Author {

@@ -142,7 +142,16 @@ messages! {
     RefUnknownPerson, RefGroupClosed, RefJoinInFuture, RefBeforeFormed, RefBeforeBirth,
     RefChildrenOnly, RefAdultsOnly, RefTooYoung, RefTooOld, RefWrongSex, RefGroupFull,
     RefAlreadyMember, RefInAnotherGroup, RefUnknownRole, LeaveAlreadyEnded, LeaveBeforeJoining,
-    LeaveInFuture,
+    LeaveInFuture, MeetInFuture, MeetBeforeFormed, MeetAlreadyRecorded, MeetNotAMember,
+    // Meetings
+    MeetingsTitle, RecordMeeting, NewMeetingTitle, MeetingTitle, NoMeetings, FieldDate, FieldStart,
+    FieldFacilitator, FieldTopics, FieldMeetingThemes, FieldDecisions, FieldGuests, AttendanceTitle,
+    AttendanceHint, MarkPresent, MarkAbsent, FieldAbsenceReason, AbsNotGiven, AbsIllness, AbsWork,
+    AbsFamily, AbsStudies, AbsTravel, AbsOther, PresentCount, MeetingSaved, MeetingDeleted,
+    ConfirmDeleteMeeting, MeetingNotFound, BackToGroup, RhythmTitle, RhythmMet, RhythmMissed,
+    RhythmInProgress, RhythmHeld, AbsentInARow, FollowUpTitle, NeedsFollowUp, NoFollowUps,
+    BehindTarget, NoneBehindTarget, AttendanceHistory, AttendanceRate, NoAttendance, NavFollowUp,
+    GuestsCount, NoMembersOnDate,
     // Settings
     SettingsTitle, FieldOrganisation, FieldVolunteer, FieldVolunteerHint, FieldLanguage,
     SaveSettings, SettingsSaved,

@@ -3,6 +3,7 @@
 use super::{fill, labels, text, Lang, Msg};
 use crate::domain::edit::EditError;
 use crate::domain::joining::{LeaveRefusal, Refusal};
+use crate::domain::meeting_rules::MeetingProblem;
 use crate::domain::register::Register;
 
 /// Why a change was refused, in a sentence or a few.
@@ -17,6 +18,34 @@ pub fn edit_error(lang: Lang, reg: &Register, e: &EditError) -> String {
             .collect::<Vec<_>>()
             .join(" "),
         EditError::Leave(why) => text(lang, leave_refusal(*why)).into(),
+        EditError::Meeting(why) => why
+            .iter()
+            .map(|p| meeting_problem(lang, reg, p))
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
+pub fn meeting_problem(lang: Lang, reg: &Register, p: &MeetingProblem) -> String {
+    let t = |m| text(lang, m);
+    match p {
+        MeetingProblem::UnknownGroup => t(Msg::RecordGone).into(),
+        MeetingProblem::DateInFuture => t(Msg::MeetInFuture).into(),
+        MeetingProblem::BeforeGroupFormed { formed_on } => fill(
+            t(Msg::MeetBeforeFormed),
+            &[("date", &labels::date(lang, *formed_on))],
+        ),
+        MeetingProblem::AlreadyRecorded { .. } => t(Msg::MeetAlreadyRecorded).into(),
+        MeetingProblem::NotAMember { person } => {
+            let name = reg
+                .people
+                .get(*person)
+                .map(|p| p.full_name())
+                .unwrap_or_default();
+            fill(t(Msg::MeetNotAMember), &[("name", &name)])
+        }
+        MeetingProblem::UnknownFacilitator => t(Msg::RefUnknownPerson).into(),
+        MeetingProblem::GroupChanged => t(Msg::RecordGone).into(),
     }
 }
 

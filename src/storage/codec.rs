@@ -85,6 +85,7 @@ mod tests {
         clock.tick(device);
         Record {
             id: Id::new(device, seq),
+            anchor: None,
             created: Timestamp(1_700_000_000),
             updated: Timestamp(1_700_000_100),
             clock,

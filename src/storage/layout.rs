@@ -15,6 +15,7 @@
 //! whole; a failure after it leaves only garbage to sweep.
 
 use crate::domain::id::{Id, IdGen};
+use crate::domain::record::Record;
 use crate::domain::register::Kind;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -29,8 +30,14 @@ pub const REAL: &str = "bal";
 
 pub type Bucket = u16;
 
-pub fn bucket_of(id: Id) -> Bucket {
-    (id.stable_hash() % u64::from(BUCKETS)) as Bucket
+/// The bucket of a record: by its anchor when it has one (a meeting goes
+/// with its group), else by its own id.
+pub fn bucket_of<T>(record: &Record<T>) -> Bucket {
+    bucket_of_key(record.anchor.unwrap_or(record.id))
+}
+
+pub fn bucket_of_key(key: Id) -> Bucket {
+    (key.stable_hash() % u64::from(BUCKETS)) as Bucket
 }
 
 pub fn meta_key(ns: &str) -> String {
@@ -124,7 +131,7 @@ mod tests {
         let device = DeviceTag::from_random(99);
         let mut counts = [0u32; BUCKETS as usize];
         for seq in 1..=6400 {
-            counts[bucket_of(Id::new(device, seq)) as usize] += 1;
+            counts[bucket_of_key(Id::new(device, seq)) as usize] += 1;
         }
         assert!(
             counts.iter().all(|&c| (60..=140).contains(&c)),

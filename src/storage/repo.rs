@@ -2,7 +2,7 @@
 //! The layout and the commit protocol are described in [`super::layout`].
 
 use super::key_value::{KeyValue, WriteError};
-use super::layout::{bucket_of, chunk_key, meta_key, parse_chunk_key, Bucket, Meta, FORMAT};
+use super::layout::{chunk_key, meta_key, parse_chunk_key, Bucket, Meta, FORMAT};
 use super::tables::{table, table_mut};
 use crate::domain::edit::Touched;
 use crate::domain::id::{DeviceTag, IdGen};
@@ -108,8 +108,7 @@ impl<S: KeyValue> Repo<S> {
     /// Saves the touched records. On error nothing visible has changed in
     /// storage; call [`Repo::revert`] to bring the register back in line.
     pub fn commit(&mut self, reg: &Register, touched: &Touched) -> Result<(), WriteError> {
-        let dirty: BTreeSet<(Kind, Bucket)> =
-            touched.iter().map(|(k, id)| (*k, bucket_of(*id))).collect();
+        let dirty = dirty_buckets(reg, touched);
         let gen = self.meta.gen + 1;
         let mut next = self.meta.clone();
         next.gen = gen;
@@ -148,8 +147,7 @@ impl<S: KeyValue> Repo<S> {
     /// Reloads the touched records' chunks, undoing in memory a change whose
     /// commit failed.
     pub fn revert(&mut self, reg: &mut Register, touched: &Touched) {
-        let dirty: BTreeSet<(Kind, Bucket)> =
-            touched.iter().map(|(k, id)| (*k, bucket_of(*id))).collect();
+        let dirty = dirty_buckets(reg, touched);
         for (kind, bucket) in dirty {
             self.reload_bucket(reg, kind, bucket);
         }
@@ -293,6 +291,14 @@ fn rebuild_meta(kv: &impl KeyValue, ns: &str, device: DeviceTag) -> Meta {
         }
     }
     meta
+}
+
+/// The buckets holding the touched records.
+fn dirty_buckets(reg: &Register, touched: &Touched) -> BTreeSet<(Kind, Bucket)> {
+    touched
+        .iter()
+        .map(|&(kind, id)| (kind, table(reg, kind).bucket_of_id(id)))
+        .collect()
 }
 
 fn encode_bucket(reg: &Register, kind: Kind, bucket: Bucket) -> Option<String> {

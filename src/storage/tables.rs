@@ -2,13 +2,16 @@
 //! chunks to decode into it, whatever the record type.
 
 use super::codec::{self, DecodeError};
-use super::layout::{bucket_of, Bucket};
+use super::layout::{bucket_of, bucket_of_key, Bucket};
 use crate::domain::id::Id;
 use crate::domain::register::{Kind, Register};
 use crate::domain::table::Table;
 use serde::{de::DeserializeOwned, Serialize};
 
 pub trait StoredTable {
+    /// The bucket of the record with this id; by the id alone if there is
+    /// no such record.
+    fn bucket_of_id(&self, id: Id) -> Bucket;
     /// The bucket's records encoded as one chunk; `None` when it has none.
     fn encode_bucket(&self, bucket: Bucket) -> Option<String>;
     /// Replaces the bucket's records with those in `chunk`. On error the
@@ -22,11 +25,15 @@ pub trait StoredTable {
 }
 
 impl<T: Serialize + DeserializeOwned> StoredTable for Table<T> {
+    fn bucket_of_id(&self, id: Id) -> Bucket {
+        self.record(id).map_or_else(|| bucket_of_key(id), bucket_of)
+    }
+
     fn encode_bucket(&self, bucket: Bucket) -> Option<String> {
-        let rows: Vec<_> = self
-            .records()
-            .filter(|r| bucket_of(r.id) == bucket)
-            .collect();
+        let mut rows: Vec<_> = self.records().filter(|r| bucket_of(r) == bucket).collect();
+        // Records with the same anchor side by side: their repeated parts
+        // (a group's members in each of its meetings) then compress well.
+        rows.sort_by_key(|r| (r.anchor, r.id));
         (!rows.is_empty()).then(|| codec::encode(&rows))
     }
 
@@ -40,7 +47,7 @@ impl<T: Serialize + DeserializeOwned> StoredTable for Table<T> {
     }
 
     fn clear_bucket(&mut self, bucket: Bucket) {
-        self.retain(|id| bucket_of(id) != bucket);
+        self.retain(|r| bucket_of(r) != bucket);
     }
 
     fn decodes(&self, chunk: &str) -> bool {
@@ -60,6 +67,7 @@ pub fn table(reg: &Register, kind: Kind) -> &dyn StoredTable {
         Kind::Programmes => &reg.programmes,
         Kind::Groups => &reg.groups,
         Kind::Memberships => &reg.memberships,
+        Kind::Meetings => &reg.meetings,
     }
 }
 
@@ -70,5 +78,6 @@ pub fn table_mut(reg: &mut Register, kind: Kind) -> &mut dyn StoredTable {
         Kind::Programmes => &mut reg.programmes,
         Kind::Groups => &mut reg.groups,
         Kind::Memberships => &mut reg.memberships,
+        Kind::Meetings => &mut reg.meetings,
     }
 }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::edit::Edit;
+use crate::domain::edit::{Edit, Touched};
 use crate::domain::id::Id;
 use crate::domain::person::{fixtures::child, Person};
 use crate::domain::table::Author;
@@ -283,4 +283,41 @@ fn person_type_is_the_one_stored() {
     let (_, again, _) = open(repo.store().clone());
     let p: &Person = again.people.get(ids[0]).unwrap();
     assert_eq!(p, &child("Asha"));
+}
+
+#[test]
+fn a_groups_meetings_are_kept_in_the_groups_chunk_and_reload_whole() {
+    use crate::domain::seed::AUXILIARY_GROUP;
+    use crate::domain::testkit::{d, World};
+    use crate::storage::layout::bucket_of_key;
+
+    let mut w = World::new();
+    let group = w.group(AUXILIARY_GROUP);
+    let member = w.woman_aged(30);
+    w.join(member, group, d(2026, 1, 5)).unwrap();
+    let meetings: Vec<Id> = (1..=6)
+        .map(|m| w.meet(group, d(2026, m, 10), &[]).unwrap())
+        .collect();
+
+    let (mut repo, _, _) = open(MemoryStore::default());
+    let everything: Touched = Kind::ALL
+        .into_iter()
+        .flat_map(|k| table(&w.reg, k).ids().into_iter().map(move |id| (k, id)))
+        .collect();
+    repo.commit(&w.reg, &everything).unwrap();
+
+    let meeting_buckets: Vec<Bucket> = repo.meta().chunks[&Kind::Meetings]
+        .keys()
+        .copied()
+        .collect();
+    assert_eq!(
+        meeting_buckets,
+        vec![bucket_of_key(group)],
+        "all six meetings in one chunk"
+    );
+    let (_, again, report) = open(repo.store().clone());
+    assert!(report.damaged.is_empty());
+    assert_eq!(again.meetings, w.reg.meetings);
+    assert_eq!(again.memberships, w.reg.memberships);
+    assert_eq!(meetings.len(), again.meetings.live_count());
 }

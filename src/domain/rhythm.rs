@@ -1,0 +1,216 @@
+//! The meeting rhythm (months met or missed against a programme's target),
+//! members to follow up after repeated absences, and attendance rates.
+
+use super::group::GroupStatus;
+use super::id::Id;
+use super::meeting::{Mark, Meeting};
+use super::meeting_rules::meetings_of_group;
+use super::register::Register;
+use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
+
+/// A calendar month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl Month {
+    pub fn of(date: NaiveDate) -> Month {
+        Month {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    pub fn previous(self) -> Month {
+        if self.month == 1 {
+            Month {
+                year: self.year - 1,
+                month: 12,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month - 1,
+            }
+        }
+    }
+
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).expect("months are valid")
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MonthState {
+    Met,
+    Missed,
+    /// The current month, not yet met: there is still time.
+    InProgress,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MonthRhythm {
+    pub month: Month,
+    pub held: usize,
+    pub target: u8,
+    pub state: MonthState,
+}
+
+/// The programme's monthly meeting target for a group, if it has one.
+pub fn target_of(reg: &Register, group: Id) -> Option<u8> {
+    let g = reg.groups.get(group)?;
+    reg.programmes
+        .get(g.programme)?
+        .rules
+        .meetings_per_month
+        .filter(|&t| t > 0)
+}
+
+/// Meetings held per month by one group.
+fn held_by_month<'a>(meetings: impl Iterator<Item = &'a Meeting>) -> HashMap<Month, usize> {
+    let mut held = HashMap::new();
+    for m in meetings {
+        *held.entry(Month::of(m.date)).or_default() += 1;
+    }
+    held
+}
+
+/// The last `months` months of a group's rhythm, newest first, from the
+/// month it was formed at the earliest. Empty when the programme sets no
+/// target.
+pub fn rhythm(reg: &Register, group: Id, today: NaiveDate, months: usize) -> Vec<MonthRhythm> {
+    let (Some(target), Some(g)) = (target_of(reg, group), reg.groups.get(group)) else {
+        return Vec::new();
+    };
+    let held = held_by_month(meetings_of_group(reg, group).into_iter().map(|(_, m)| m));
+    let current = Month::of(today);
+    let first = Month::of(g.formed_on);
+    let mut out = Vec::new();
+    let mut month = current;
+    while out.len() < months && month >= first {
+        let n = held.get(&month).copied().unwrap_or(0);
+        let state = if n >= usize::from(target) {
+            MonthState::Met
+        } else if month == current {
+            MonthState::InProgress
+        } else {
+            MonthState::Missed
+        };
+        out.push(MonthRhythm {
+            month,
+            held: n,
+            target,
+            state,
+        });
+        month = month.previous();
+    }
+    out
+}
+
+/// Active groups that have not yet held this month's target number of
+/// meetings: (group, held, target).
+pub fn behind_target(reg: &Register, today: NaiveDate) -> Vec<(Id, usize, u8)> {
+    let current = Month::of(today);
+    let mut held: HashMap<Id, usize> = HashMap::new();
+    for (_, m) in reg
+        .meetings
+        .live()
+        .filter(|(_, m)| Month::of(m.date) == current)
+    {
+        *held.entry(m.group).or_default() += 1;
+    }
+    let mut out: Vec<(Id, usize, u8)> = reg
+        .groups
+        .live()
+        .filter(|(_, g)| g.status == GroupStatus::Active)
+        .filter_map(|(id, _)| {
+            let target = target_of(reg, id)?;
+            let n = held.get(&id).copied().unwrap_or(0);
+            (n < usize::from(target)).then_some((id, n, target))
+        })
+        .collect();
+    out.sort_by_key(|&(id, n, _)| (n, id));
+    out
+}
+
+/// A current member absent from the group's last `absences` meetings in a row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FollowUp {
+    pub person: Id,
+    pub group: Id,
+    /// Meetings missed in a row, up to the latest.
+    pub absences: usize,
+}
+
+/// Absences in a row, counting back from the latest meeting the person was
+/// expected at.
+fn absences_in_a_row<'a>(person: Id, newest_first: impl Iterator<Item = &'a Meeting>) -> usize {
+    newest_first
+        .filter_map(|m| m.attendance.mark_of(person))
+        .take_while(|mark| matches!(mark, Mark::Absent(_)))
+        .count()
+}
+
+/// Current members of `group` to follow up, per the programme's threshold.
+pub fn follow_ups_in_group(reg: &Register, group: Id, today: NaiveDate) -> Vec<FollowUp> {
+    let Some(threshold) = reg
+        .groups
+        .get(group)
+        .and_then(|g| reg.programmes.get(g.programme))
+        .map(|p| usize::from(p.rules.absences_before_follow_up.max(1)))
+    else {
+        return Vec::new();
+    };
+    let meetings = meetings_of_group(reg, group);
+    let mut out: Vec<FollowUp> = reg
+        .memberships_of_group(group)
+        .filter(|(_, m)| m.active_on(today))
+        .map(|(_, m)| FollowUp {
+            person: m.person,
+            group,
+            absences: absences_in_a_row(m.person, meetings.iter().map(|(_, m)| *m)),
+        })
+        .filter(|f| f.absences >= threshold)
+        .collect();
+    out.sort_by_key(|f| (std::cmp::Reverse(f.absences), f.person));
+    out
+}
+
+/// Everyone to follow up, in every group.
+pub fn follow_ups(reg: &Register, today: NaiveDate) -> Vec<FollowUp> {
+    let mut groups: Vec<Id> = reg
+        .memberships
+        .live()
+        .filter(|(_, m)| m.active_on(today))
+        .map(|(_, m)| m.group)
+        .collect();
+    groups.sort_unstable();
+    groups.dedup();
+    groups
+        .into_iter()
+        .flat_map(|g| follow_ups_in_group(reg, g, today))
+        .collect()
+}
+
+/// A person's attendance record, newest first, and the share of meetings
+/// they attended (`None` when they were never expected).
+pub fn attendance_of(reg: &Register, person: Id) -> (Vec<(Id, &Meeting, Mark)>, Option<f64>) {
+    let mut rows: Vec<(Id, &Meeting, Mark)> = reg
+        .meetings
+        .live()
+        .filter_map(|(id, m)| m.attendance.mark_of(person).map(|mark| (id, m, mark)))
+        .collect();
+    rows.sort_by(|a, b| b.1.date.cmp(&a.1.date));
+    let present = rows
+        .iter()
+        .filter(|(_, _, mark)| *mark == Mark::Present)
+        .count();
+    let rate = (!rows.is_empty()).then(|| present as f64 / rows.len() as f64);
+    (rows, rate)
+}
+
+#[cfg(test)]
+mod tests;
