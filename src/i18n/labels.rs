@@ -3,6 +3,7 @@
 
 use super::{fill, text, Lang, Msg};
 use crate::domain::group::{GroupStatus, LEFT_RECORD_DELETED};
+use crate::domain::meeting::{AbsenceReason, Mark};
 use crate::domain::person::{Age, Relationship, Schooling, Sex};
 use crate::domain::person_form::SchoolingChoice;
 use crate::domain::place::Level;
@@ -35,6 +36,37 @@ pub fn schooling_choice(c: SchoolingChoice) -> Msg {
         SchoolingChoice::DroppedOut => Msg::SchoolDroppedOut,
         SchoolingChoice::NeverEnrolled => Msg::SchoolNeverEnrolled,
     }
+}
+
+pub fn absence(r: AbsenceReason) -> Msg {
+    match r {
+        AbsenceReason::NotGiven => Msg::AbsNotGiven,
+        AbsenceReason::Illness => Msg::AbsIllness,
+        AbsenceReason::Work => Msg::AbsWork,
+        AbsenceReason::Family => Msg::AbsFamily,
+        AbsenceReason::Studies => Msg::AbsStudies,
+        AbsenceReason::Travel => Msg::AbsTravel,
+        AbsenceReason::Other => Msg::AbsOther,
+    }
+}
+
+/// "Present", or "Absent (Illness)".
+pub fn mark(lang: Lang, m: Mark) -> String {
+    match m {
+        Mark::Present => text(lang, Msg::MarkPresent).to_string(),
+        Mark::Absent(AbsenceReason::NotGiven) => text(lang, Msg::MarkAbsent).to_string(),
+        Mark::Absent(r) => format!(
+            "{} ({})",
+            text(lang, Msg::MarkAbsent),
+            text(lang, absence(r))
+        ),
+    }
+}
+
+/// "March 2026" style month names are avoided: "03/2026" reads the same in
+/// every language the app speaks.
+pub fn month(m: crate::domain::rhythm::Month) -> String {
+    format!("{:02}/{}", m.month, m.year)
 }
 
 pub fn level(l: Level) -> Msg {

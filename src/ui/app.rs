@@ -3,10 +3,12 @@
 use super::components::notices::Notices;
 use super::i18n::{tr, I18n};
 use super::pages::{
+    follow_up::FollowUpPage,
     group_form::{EditGroup, NewGroup},
     group_view::GroupView,
     groups_list::GroupsList,
     home::Home,
+    meeting::{MeetingPage, NewMeeting},
     not_found::NotFound,
     people_list::PeopleList,
     person_form::{EditPerson, NewPerson},
@@ -59,6 +61,7 @@ pub fn App() -> impl IntoView {
                     <A href="/" exact=true>{tr(Msg::NavHome)}</A>
                     <A href="/people">{tr(Msg::NavPeople)}</A>
                     <A href="/groups">{tr(Msg::NavGroups)}</A>
+                    <A href="/follow-up">{tr(Msg::NavFollowUp)}</A>
                     <A href="/places">{tr(Msg::NavPlaces)}</A>
                     <A href="/programmes">{tr(Msg::NavProgrammes)}</A>
                     <A href="/settings">{tr(Msg::NavSettings)}</A>
@@ -76,6 +79,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/groups/new") view=NewGroup/>
                     <Route path=path!("/groups/:id") view=GroupView/>
                     <Route path=path!("/groups/:id/edit") view=EditGroup/>
+                    <Route path=path!("/groups/:id/meetings/new") view=NewMeeting/>
+                    <Route path=path!("/meetings/:id") view=MeetingPage/>
+                    <Route path=path!("/follow-up") view=FollowUpPage/>
                     <Route path=path!("/places") view=PlacesPage/>
                     <Route path=path!("/places/:id") view=PlacePage/>
                     <Route path=path!("/programmes") view=ProgrammesPage/>

@@ -113,11 +113,14 @@ impl AppState {
         change: impl FnOnce(&mut Edit) -> Result<R, SaveError>,
     ) -> Result<R, SaveError> {
         let mut outcome = Err(SaveError::ReadOnly);
+        let mut changed = false;
         self.repo.update_value(|repo| {
             let Some(repo) = repo else { return };
-            self.register.update(|reg| {
+            // Untracked: pages re-render only if something really changed, so
+            // a refused save leaves the form as the volunteer left it.
+            self.register.update_untracked(|reg| {
                 // Another tab may have saved since this one last looked.
-                let _ = repo.sync(reg);
+                changed = matches!(repo.sync(reg), Ok(true));
                 let author = Author {
                     device: repo.meta().ids.device,
                     now: now(),
@@ -134,9 +137,14 @@ impl AppState {
                 };
                 if outcome.is_err() {
                     repo.revert(reg, &touched);
+                } else {
+                    changed = true;
                 }
             });
         });
+        if changed {
+            self.register.notify();
+        }
         outcome
     }
 

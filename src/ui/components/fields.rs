@@ -139,7 +139,9 @@ impl Label {
 /// A drop-down list of choices. `None` is the "Choose…" entry when `optional`.
 #[component]
 pub fn SelectField<T>(
-    id: &'static str,
+    /// The select's id (a `String` so that rows of a list can each have one).
+    #[prop(into)]
+    id: String,
     label: Msg,
     /// The choices, each with its label.
     choices: Vec<(T, Label)>,
@@ -158,9 +160,9 @@ where
     };
     view! {
         <div class="field">
-            <label for=id><LabelText label optional/></label>
+            <label for=id.clone()><LabelText label optional/></label>
             <select
-                id=id
+                id=id.clone()
                 name=id
                 on:change:target=move |ev| {
                     let picked = ev.target().value().parse::<usize>().ok()

@@ -1,6 +1,7 @@
 //! One group: its details, its members now and before, adding a member and
 //! ending a membership.
 
+use super::group_meetings::GroupMeetings;
 use super::person_view::use_id_param;
 use crate::domain::group::Group;
 use crate::domain::id::Id;
@@ -113,6 +114,7 @@ fn GroupDetails(id: Id, group: Group) -> impl IntoView {
             </dl>
             <Members group=id/>
             <AddMember group=id/>
+            <GroupMeetings group=id/>
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {
@@ -150,6 +152,7 @@ fn Members(group: Id) -> impl IntoView {
         let lang = i18n.lang.get();
         let today = today();
         app.register.with(|reg| {
+            let flags = crate::domain::rhythm::follow_ups_in_group(reg, group, today);
             let mut rows: Vec<(String, MemberRow)> = reg
                 .memberships_of_group(group)
                 .map(|(mid, m)| {
@@ -167,6 +170,13 @@ fn Members(group: Id) -> impl IntoView {
                         i18n.t(Msg::ColJoined),
                         labels::date(lang, m.joined_on)
                     ));
+                    let flag = flags
+                        .iter()
+                        .find(|f| f.person == m.person && m.active_on(today));
+                    if let Some(flag) = flag {
+                        let count = flag.absences.to_string();
+                        parts.push(i18n.fill(Msg::AbsentInARow, &[("count", &count)]));
+                    }
                     if let Some(left) = m.left_on {
                         parts.push(format!(
                             "{} {}",

@@ -1,9 +1,12 @@
 //! One component per page (per address).
 
+pub mod follow_up;
 pub mod group_form;
+pub mod group_meetings;
 pub mod group_view;
 pub mod groups_list;
 pub mod home;
+pub mod meeting;
 pub mod not_found;
 pub mod people_list;
 pub mod person_form;

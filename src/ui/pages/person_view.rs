@@ -90,6 +90,7 @@ fn PersonDetails(record: Record<Person>) -> impl IntoView {
                 }).collect_view()}
             </dl>
             <PersonGroups person=id/>
+            <PersonAttendance person=id/>
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {
@@ -233,4 +234,63 @@ fn details(lang: Lang, record: &Record<Person>, p: &Person) -> Vec<(&'static str
     optional(Msg::RegisteredOn, when(record.created));
     optional(Msg::ChangedOn, when(record.updated));
     rows
+}
+
+/// The meetings a person was expected at, and how many they attended.
+#[component]
+fn PersonAttendance(person: Id) -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    let data = Memo::new(move |_| {
+        let lang = i18n.lang.get();
+        app.register.with(|reg| {
+            let (rows, rate) = crate::domain::rhythm::attendance_of(reg, person);
+            let summary = rate.map(|rate| {
+                let present = rows
+                    .iter()
+                    .filter(|(_, _, m)| *m == crate::domain::meeting::Mark::Present)
+                    .count();
+                i18n.fill(
+                    Msg::AttendanceRate,
+                    &[
+                        ("present", &present.to_string()),
+                        ("expected", &rows.len().to_string()),
+                        ("percent", &format!("{:.0}", rate * 100.0)),
+                    ],
+                )
+            });
+            let rows: Vec<(Id, String, String)> = rows
+                .into_iter()
+                .map(|(id, m, mark)| {
+                    let group = reg
+                        .groups
+                        .get(m.group)
+                        .map(|g| g.name.clone())
+                        .unwrap_or_default();
+                    (
+                        id,
+                        format!("{} · {group}", labels::date(lang, m.date)),
+                        labels::mark(lang, mark),
+                    )
+                })
+                .collect();
+            (summary, rows)
+        })
+    });
+    view! {
+        <section class="record-section" id="person-attendance">
+            <h2>{tr(Msg::AttendanceHistory)}</h2>
+            <p id="attendance-rate">{move || data.with(|d| d.0.clone()).unwrap_or_else(|| i18n.t(Msg::NoAttendance).to_string())}</p>
+            <ul class="record-list">
+                <For each=move || data.with(|d| d.1.clone()) key=|row| row.clone() let:row>
+                    <li class="record-row attendance-row">
+                        <A href=format!("/meetings/{}", row.0)>
+                            <span class="record-name">{row.1}</span>
+                            <span class="record-details">{row.2}</span>
+                        </A>
+                    </li>
+                </For>
+            </ul>
+        </section>
+    }
 }

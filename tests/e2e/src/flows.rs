@@ -1,6 +1,7 @@
 //! Steps a volunteer takes again and again, shared by the tests.
 
 use crate::Browser;
+use thirtyfour::prelude::*;
 
 /// Registers a person with the fewest fields the form needs.
 pub async fn register_person(b: &Browser, given: &str, family: &str, female: bool, born: &str) {
@@ -83,4 +84,35 @@ pub async fn auxiliary_group(b: &Browser) -> String {
         "2025-01-15",
     )
     .await
+}
+
+/// Today where the browser runs (the tests and the browser share a clock).
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Records a meeting of the group whose page is open, on `date`, marking the
+/// members whose names contain one of `absent` as absent.
+pub async fn record_meeting(b: &Browser, group: &str, date: chrono::NaiveDate, absent: &[&str]) {
+    b.open(&format!("{group}/meetings/new")).await;
+    b.type_date("#meeting_date", &date.format("%Y-%m-%d").to_string())
+        .await;
+    for name in absent {
+        let rows = b
+            .driver
+            .find_all(thirtyfour::By::Css(".mark"))
+            .await
+            .expect("marks");
+        let mut found = false;
+        for row in rows {
+            if row.text().await.expect("mark text").contains(name) {
+                row.click().await.expect("mark absent");
+                found = true;
+            }
+        }
+        assert!(found, "{name} is on the attendance list");
+    }
+    b.click("#save-meeting").await;
+    b.wait_text(".notices", "is saved").await;
+    b.wait_for("#meetings").await;
 }

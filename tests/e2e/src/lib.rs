@@ -104,9 +104,11 @@ fn free_port() -> u16 {
 
 /// One Chromium window on the app.
 pub struct Browser {
+    // Dropped first: with ChromeDriver gone, a session that was not quit
+    // (a failed test) is not waited for when `driver` is dropped.
+    _chromedriver: Driver,
     pub driver: WebDriver,
     pub profile: PathBuf,
-    _chromedriver: Driver,
 }
 
 impl Browser {
