@@ -3,6 +3,7 @@
 
 pub mod domain;
 pub mod i18n;
+pub mod route;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

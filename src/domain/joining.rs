@@ -5,7 +5,8 @@ use super::id::Id;
 use super::person::Sex;
 use super::programme::{Members, ADULT_AGE};
 use super::register::Register;
-use chrono::NaiveDate;
+use super::sort::{self, Key};
+use chrono::{Datelike, NaiveDate};
 
 /// Why a person may not join a group. Each reads as a clear message.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -151,7 +152,9 @@ fn most_members_from(memberships: &[&Membership], day: NaiveDate) -> usize {
     }
     // On one day, leavings count before joinings: a place freed on a day can
     // be taken that day.
-    changes.sort_by_key(|&(date, delta)| (date, delta));
+    sort::by_key(&mut changes, |&(date, delta)| {
+        Key::number(i64::from(date.num_days_from_ce()) * 4 + i64::from(delta), 0)
+    });
     let (mut now, mut most) = (0i32, 0i32);
     for (_, delta) in changes {
         now += delta;

@@ -2,6 +2,7 @@
 
 use super::id::Id;
 use super::record::Body;
+use super::sort::{self, Key};
 use super::time;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -84,7 +85,7 @@ impl Attendance {
     pub fn new(marks: impl IntoIterator<Item = (Id, Mark)>) -> Self {
         let mut all: Vec<(Id, Mark)> = marks.into_iter().collect();
         all.reverse();
-        all.sort_by_key(|(id, _)| *id);
+        sort::by_key(&mut all, |(id, _)| Key::ids(None, *id));
         all.dedup_by_key(|(id, _)| *id);
         let (people, marks) = all.into_iter().unzip();
         Attendance { people, marks }

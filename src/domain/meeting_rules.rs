@@ -4,6 +4,7 @@
 use super::id::Id;
 use super::meeting::{Attendance, Meeting};
 use super::register::Register;
+use super::sort::{self, Key};
 use chrono::NaiveDate;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,7 +55,7 @@ pub fn meetings_of_group(reg: &Register, group: Id) -> Vec<(Id, &Meeting)> {
         .live()
         .filter(|(_, m)| m.group == group)
         .collect();
-    v.sort_by(|a, b| b.1.date.cmp(&a.1.date).then(b.0.cmp(&a.0)));
+    sort::by_key(&mut v, |(id, m)| Key::newest_first(m.date, *id));
     v
 }
 

@@ -21,6 +21,7 @@ pub mod record;
 pub mod register;
 pub mod rhythm;
 pub mod seed;
+pub mod sort;
 pub mod table;
 pub mod text;
 pub mod time;

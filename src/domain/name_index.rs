@@ -2,6 +2,7 @@
 
 use super::id::Id;
 use super::person::Person;
+use super::sort::{self, Key};
 use super::table::Table;
 use super::text::{fold_all, Query};
 
@@ -18,7 +19,7 @@ impl NameIndex {
             people.live().map(|(id, p)| (id, p.full_name())).unzip();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         let mut entries: Vec<(String, Id)> = fold_all(&names).into_iter().zip(ids).collect();
-        entries.sort_unstable();
+        sort::by_key(&mut entries, |(name, id)| Key::text(name.clone(), *id));
         NameIndex { entries }
     }
 

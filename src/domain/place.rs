@@ -3,6 +3,7 @@
 
 use super::id::Id;
 use super::record::Body;
+use super::sort::{self, Key};
 use super::table::Table;
 use super::text::{fold, Query};
 use serde::{Deserialize, Serialize};
@@ -89,7 +90,7 @@ pub fn search(places: &Table<Place>, query: &Query) -> Vec<(Id, String)> {
         })
         .filter(|(folded, _, _)| query.matches(folded))
         .collect();
-    found.sort_unstable();
+    sort::by_key(&mut found, |f| Key::text(f.0.clone(), f.1));
     found.into_iter().map(|(_, id, name)| (id, name)).collect()
 }
 

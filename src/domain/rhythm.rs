@@ -6,6 +6,7 @@ use super::id::Id;
 use super::meeting::{Mark, Meeting};
 use super::meeting_rules::meetings_of_group;
 use super::register::Register;
+use super::sort::{self, Key};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 
@@ -132,7 +133,7 @@ pub fn behind_target(reg: &Register, today: NaiveDate) -> Vec<(Id, usize, u8)> {
             (n < usize::from(target)).then_some((id, n, target))
         })
         .collect();
-    out.sort_by_key(|&(id, n, _)| (n, id));
+    sort::by_key(&mut out, |&(id, n, _)| Key::number(n as i64, id.to_bits()));
     out
 }
 
@@ -175,7 +176,9 @@ pub fn follow_ups_in_group(reg: &Register, group: Id, today: NaiveDate) -> Vec<F
         })
         .filter(|f| f.absences >= threshold)
         .collect();
-    out.sort_by_key(|f| (std::cmp::Reverse(f.absences), f.person));
+    sort::by_key(&mut out, |f| {
+        Key::number(-(f.absences as i64), f.person.to_bits())
+    });
     out
 }
 
@@ -195,20 +198,38 @@ pub fn follow_ups(reg: &Register, today: NaiveDate) -> Vec<FollowUp> {
         .collect()
 }
 
-/// A person's attendance record, newest first, and the share of meetings
-/// they attended (`None` when they were never expected).
-pub fn attendance_of(reg: &Register, person: Id) -> (Vec<(Id, &Meeting, Mark)>, Option<f64>) {
+/// How many of the meetings a person was expected at they attended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rate {
+    pub present: usize,
+    pub expected: usize,
+}
+
+impl Rate {
+    /// The rate in whole percent, rounded (integer arithmetic: formatting
+    /// floats would add their printing code to the download).
+    pub fn percent(self) -> usize {
+        (self.present * 100 + self.expected / 2) / self.expected.max(1)
+    }
+}
+
+/// A person's attendance record, newest first, and their rate (`None` when
+/// they were never expected).
+pub fn attendance_of(reg: &Register, person: Id) -> (Vec<(Id, &Meeting, Mark)>, Option<Rate>) {
     let mut rows: Vec<(Id, &Meeting, Mark)> = reg
         .meetings
         .live()
         .filter_map(|(id, m)| m.attendance.mark_of(person).map(|mark| (id, m, mark)))
         .collect();
-    rows.sort_by(|a, b| b.1.date.cmp(&a.1.date));
+    sort::by_key(&mut rows, |r| Key::newest_first(r.1.date, r.0));
     let present = rows
         .iter()
         .filter(|(_, _, mark)| *mark == Mark::Present)
         .count();
-    let rate = (!rows.is_empty()).then(|| present as f64 / rows.len() as f64);
+    let rate = (!rows.is_empty()).then_some(Rate {
+        present,
+        expected: rows.len(),
+    });
     (rows, rate)
 }
 

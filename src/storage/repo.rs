@@ -7,6 +7,7 @@ use super::tables::{table, table_mut};
 use crate::domain::edit::Touched;
 use crate::domain::id::{DeviceTag, IdGen};
 use crate::domain::register::{Kind, Register};
+use crate::domain::sort::{self, Key};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -278,7 +279,7 @@ fn rebuild_meta(kv: &impl KeyValue, ns: &str, device: DeviceTag) -> Meta {
     let mut meta = Meta::new(IdGen::new(device));
     let empty = Register::default();
     for ((kind, bucket), mut gens) in found {
-        gens.sort_unstable_by(|a, b| b.cmp(a));
+        sort::by_key(&mut gens, |g| Key::number(0, u64::MAX - g));
         meta.gen = meta.gen.max(gens[0]);
         let readable = gens.into_iter().find(|&gen| {
             let text = kv

@@ -5,6 +5,7 @@ use super::codec::{self, DecodeError};
 use super::layout::{bucket_of, bucket_of_key, Bucket};
 use crate::domain::id::Id;
 use crate::domain::register::{Kind, Register};
+use crate::domain::sort::{self, Key};
 use crate::domain::table::Table;
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -33,7 +34,7 @@ impl<T: Serialize + DeserializeOwned> StoredTable for Table<T> {
         let mut rows: Vec<_> = self.records().filter(|r| bucket_of(r) == bucket).collect();
         // Records with the same anchor side by side: their repeated parts
         // (a group's members in each of its meetings) then compress well.
-        rows.sort_by_key(|r| (r.anchor, r.id));
+        sort::by_key(&mut rows, |r| Key::ids(r.anchor, r.id));
         (!rows.is_empty()).then(|| codec::encode(&rows))
     }
 

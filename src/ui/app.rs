@@ -1,4 +1,4 @@
-//! The app shell: header, navigation, notices and the page for each address.
+//! The app shell: header, navigation, notices and the page for the address.
 
 use super::components::notices::Notices;
 use super::i18n::{tr, I18n};
@@ -17,12 +17,12 @@ use super::pages::{
     programmes::{NewProgramme, ProgrammePage, ProgrammesPage},
     settings::SettingsPage,
 };
+use super::router::{Link, Router};
 use super::state::AppState;
 use crate::i18n::Msg;
+use crate::route::Route;
 use crate::storage::layout::{meta_key, REAL};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -32,6 +32,8 @@ pub fn App() -> impl IntoView {
         lang: Signal::derive(move || state.settings.with(|s| s.lang)),
     };
     provide_context(i18n);
+    let router = Router::start();
+    provide_context(router);
 
     // Keep the page's language attribute true for screen readers and fonts.
     Effect::new(move |_| {
@@ -50,49 +52,51 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || listener.remove());
 
     view! {
-        <Router>
-            <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
-            <header class="app-header">
-                <A href="/" attr:class="brand">
-                    <span class="brand-name">{tr(Msg::AppName)}</span>
-                    <span class="brand-org">{move || state.settings.with(|s| s.organisation.clone())}</span>
-                </A>
-                <nav aria-label=tr(Msg::NavMain)>
-                    <A href="/" exact=true>{tr(Msg::NavHome)}</A>
-                    <A href="/people">{tr(Msg::NavPeople)}</A>
-                    <A href="/groups">{tr(Msg::NavGroups)}</A>
-                    <A href="/follow-up">{tr(Msg::NavFollowUp)}</A>
-                    <A href="/places">{tr(Msg::NavPlaces)}</A>
-                    <A href="/programmes">{tr(Msg::NavProgrammes)}</A>
-                    <A href="/settings">{tr(Msg::NavSettings)}</A>
-                </nav>
-            </header>
-            <Notices/>
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/people") view=PeopleList/>
-                    <Route path=path!("/people/new") view=NewPerson/>
-                    <Route path=path!("/people/:id") view=PersonView/>
-                    <Route path=path!("/people/:id/edit") view=EditPerson/>
-                    <Route path=path!("/groups") view=GroupsList/>
-                    <Route path=path!("/groups/new") view=NewGroup/>
-                    <Route path=path!("/groups/:id") view=GroupView/>
-                    <Route path=path!("/groups/:id/edit") view=EditGroup/>
-                    <Route path=path!("/groups/:id/meetings/new") view=NewMeeting/>
-                    <Route path=path!("/meetings/:id") view=MeetingPage/>
-                    <Route path=path!("/follow-up") view=FollowUpPage/>
-                    <Route path=path!("/places") view=PlacesPage/>
-                    <Route path=path!("/places/:id") view=PlacePage/>
-                    <Route path=path!("/programmes") view=ProgrammesPage/>
-                    <Route path=path!("/programmes/new") view=NewProgramme/>
-                    <Route path=path!("/programmes/:id") view=ProgrammePage/>
-                    <Route path=path!("/settings") view=SettingsPage/>
-                </Routes>
-            </main>
-            <footer class="app-footer">
-                <p>{tr(Msg::PrivacyNote)}</p>
-            </footer>
-        </Router>
+        <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
+        <header class="app-header">
+            <Link to=Route::Home class="brand">
+                <span class="brand-name">{tr(Msg::AppName)}</span>
+                <span class="brand-org">{move || state.settings.with(|s| s.organisation.clone())}</span>
+            </Link>
+            <nav aria-label=tr(Msg::NavMain)>
+                <Link to=Route::Home nav=true>{tr(Msg::NavHome)}</Link>
+                <Link to=Route::People nav=true>{tr(Msg::NavPeople)}</Link>
+                <Link to=Route::Groups nav=true>{tr(Msg::NavGroups)}</Link>
+                <Link to=Route::FollowUp nav=true>{tr(Msg::NavFollowUp)}</Link>
+                <Link to=Route::Places nav=true>{tr(Msg::NavPlaces)}</Link>
+                <Link to=Route::Programmes nav=true>{tr(Msg::NavProgrammes)}</Link>
+                <Link to=Route::Settings nav=true>{tr(Msg::NavSettings)}</Link>
+            </nav>
+        </header>
+        <Notices/>
+        <main id="main" tabindex="-1">{move || page(router.route())}</main>
+        <footer class="app-footer">
+            <p>{tr(Msg::PrivacyNote)}</p>
+        </footer>
+    }
+}
+
+/// The page for a route.
+fn page(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <Home/> }.into_any(),
+        Route::People => view! { <PeopleList/> }.into_any(),
+        Route::NewPerson => view! { <NewPerson/> }.into_any(),
+        Route::Person(id) => view! { <PersonView id/> }.into_any(),
+        Route::EditPerson(id) => view! { <EditPerson id/> }.into_any(),
+        Route::Groups => view! { <GroupsList/> }.into_any(),
+        Route::NewGroup => view! { <NewGroup/> }.into_any(),
+        Route::Group(id) => view! { <GroupView id/> }.into_any(),
+        Route::EditGroup(id) => view! { <EditGroup id/> }.into_any(),
+        Route::NewMeeting(group) => view! { <NewMeeting group/> }.into_any(),
+        Route::Meeting(id) => view! { <MeetingPage id/> }.into_any(),
+        Route::Places => view! { <PlacesPage/> }.into_any(),
+        Route::Place(id) => view! { <PlacePage id/> }.into_any(),
+        Route::Programmes => view! { <ProgrammesPage/> }.into_any(),
+        Route::NewProgramme => view! { <NewProgramme/> }.into_any(),
+        Route::Programme(id) => view! { <ProgrammePage id/> }.into_any(),
+        Route::FollowUp => view! { <FollowUpPage/> }.into_any(),
+        Route::Settings => view! { <SettingsPage/> }.into_any(),
+        Route::NotFound => view! { <NotFound/> }.into_any(),
     }
 }

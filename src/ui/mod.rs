@@ -6,6 +6,7 @@ pub mod components;
 mod i18n;
 mod lookup;
 mod pages;
+pub mod router;
 pub mod state;
 
 pub use app::App;

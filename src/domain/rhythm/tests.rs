@@ -99,7 +99,7 @@ fn a_member_who_left_is_no_longer_flagged_but_their_attendance_stays() {
     assert!(follow_ups_in_group(&w.reg, group, today()).is_empty());
     let (rows, rate) = attendance_of(&w.reg, a);
     assert_eq!(rows.len(), 3, "her past attendance is unchanged");
-    assert_eq!(rate, Some(0.0));
+    assert_eq!(rate.map(Rate::percent), Some(0));
     w.edit().delete_person(a, today()).unwrap();
     assert_eq!(
         attendance_of(&w.reg, a).0.len(),
@@ -115,8 +115,30 @@ fn attendance_rate_counts_present_over_expected() {
     w.meet(group, d(2026, 10, 17), &[]).unwrap();
     w.meet(group, d(2026, 11, 7), &[]).unwrap();
     w.meet(group, d(2026, 11, 21), &[]).unwrap();
-    assert_eq!(attendance_of(&w.reg, a).1, Some(0.75));
-    assert_eq!(attendance_of(&w.reg, b).1, Some(1.0));
+    assert_eq!(
+        attendance_of(&w.reg, a).1,
+        Some(Rate {
+            present: 3,
+            expected: 4
+        })
+    );
+    assert_eq!(
+        Rate {
+            present: 3,
+            expected: 4
+        }
+        .percent(),
+        75
+    );
+    assert_eq!(
+        Rate {
+            present: 2,
+            expected: 3
+        }
+        .percent(),
+        67
+    );
+    assert_eq!(attendance_of(&w.reg, b).1.map(Rate::percent), Some(100));
     let stranger = w.woman_aged(22);
     assert_eq!(attendance_of(&w.reg, stranger), (vec![], None));
 }

@@ -1,23 +1,24 @@
 //! The page for the address of a record that is not (or no longer) there.
 
 use crate::i18n::Msg;
+use crate::route::Route;
 use crate::ui::i18n::tr;
+use crate::ui::router::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn Missing(
     /// Says what is missing.
     body: Msg,
     /// Where to go instead.
-    back: &'static str,
+    back: Route,
     back_label: Msg,
 ) -> impl IntoView {
     view! {
         <section class="missing">
             <h1>{tr(Msg::NotFoundTitle)}</h1>
             <p>{tr(body)}</p>
-            <A href=back attr:class="button">{tr(back_label)}</A>
+            <Link to=back class="button">{tr(back_label)}</Link>
         </section>
     }
 }

@@ -6,3 +6,4 @@ pub mod missing;
 pub mod notices;
 pub mod page_title;
 pub mod picker;
+pub mod record_list;

@@ -1,23 +1,22 @@
 //! Adding a group, and editing one: one form for both.
 
-use super::person_view::use_id_param;
 use crate::domain::form::FieldError;
 use crate::domain::group::GroupStatus;
 use crate::domain::group_form::{GroupField, GroupForm};
 use crate::domain::id::Id;
+use crate::domain::sort::{self, Key};
 use crate::domain::time::iso_date;
 use crate::i18n::{labels, problem_text, Msg};
+use crate::route::Route;
 use crate::ui::components::fields::{Label, SelectField, TextArea, TextField};
 use crate::ui::components::missing::Missing;
 use crate::ui::components::page_title::use_page_title;
 use crate::ui::components::picker::SearchPicker;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::lookup::{people_matching, person_label, place_label, places_matching};
+use crate::ui::router::{use_router, Link};
 use crate::ui::state::{save_error_text, today, use_app, NoticeKind};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 #[component]
 pub fn NewGroup() -> impl IntoView {
@@ -32,12 +31,11 @@ pub fn NewGroup() -> impl IntoView {
 }
 
 #[component]
-pub fn EditGroup() -> impl IntoView {
+pub fn EditGroup(id: Id) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let id = use_id_param();
     let found = move || {
-        id.get().and_then(|id| {
+        Some(id).and_then(|id| {
             app.register
                 .with_untracked(|r| r.groups.get(id).cloned().map(|g| (id, g)))
         })
@@ -46,7 +44,8 @@ pub fn EditGroup() -> impl IntoView {
         let name = found().map(|(_, g)| g.name).unwrap_or_default();
         i18n.fill(Msg::EditGroupTitle, &[("name", &name)])
     });
-    move || match found() {
+    move || {
+        match found() {
         Some((id, group)) => view! {
             <section>
                 <h1>{i18n.fill(Msg::EditGroupTitle, &[("name", &group.name)])}</h1>
@@ -55,9 +54,10 @@ pub fn EditGroup() -> impl IntoView {
         }
         .into_any(),
         None => {
-            view! { <Missing body=Msg::GroupNotFound back="/groups" back_label=Msg::BackToGroups/> }
+            view! { <Missing body=Msg::GroupNotFound back=Route::Groups back_label=Msg::BackToGroups/> }
                 .into_any()
         }
+    }
     }
 }
 
@@ -65,7 +65,7 @@ pub fn EditGroup() -> impl IntoView {
 fn GroupEditor(existing: Option<Id>, initial: GroupForm) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let navigate = use_navigate();
+    let router = use_router();
     let form = RwSignal::new(initial);
     let errors = RwSignal::new(Vec::<FieldError<GroupField>>::new());
     let error_for = move |field: GroupField| {
@@ -84,7 +84,7 @@ fn GroupEditor(existing: Option<Id>, initial: GroupForm) -> impl IntoView {
             .live()
             .map(|(id, p)| (id, p.name.clone()))
             .collect();
-        v.sort_by(|a, b| a.1.cmp(&b.1));
+        sort::by_key(&mut v, |r| Key::text(r.1.clone(), r.0));
         v.into_iter()
             .map(|(id, name)| (id, Label::Owned(name)))
             .collect::<Vec<_>>()
@@ -117,15 +117,12 @@ fn GroupEditor(existing: Option<Id>, initial: GroupForm) -> impl IntoView {
                     NoticeKind::Info,
                     i18n.fill(Msg::SavedRecord, &[("name", &name)]),
                 );
-                navigate(&format!("/groups/{id}"), NavigateOptions::default());
+                router.go(Route::Group(id));
             }
             Err(e) => app.notify(NoticeKind::Error, save_error_text(app.lang(), &e)),
         }
     };
-    let cancel = match existing {
-        Some(id) => format!("/groups/{id}"),
-        None => "/groups".to_string(),
-    };
+    let cancel = existing.map_or(Route::Groups, Route::Group);
 
     view! {
         <form on:submit=submit novalidate id="group-form">
@@ -159,7 +156,7 @@ fn GroupEditor(existing: Option<Id>, initial: GroupForm) -> impl IntoView {
                 on_input=move |v| form.update(|f| f.notes = v) error=error_for(GroupField::Notes) optional=true/>
             <div class="actions">
                 <button type="submit" class="primary" id="save-group">{tr(Msg::Save)}</button>
-                <A href=cancel attr:class="button">{tr(Msg::Cancel)}</A>
+                <Link to=cancel class="button">{tr(Msg::Cancel)}</Link>
             </div>
         </form>
     }

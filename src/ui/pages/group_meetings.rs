@@ -4,10 +4,12 @@ use crate::domain::id::Id;
 use crate::domain::meeting_rules::meetings_of_group;
 use crate::domain::rhythm::{rhythm, MonthState};
 use crate::i18n::{labels, Msg};
+use crate::route::Route;
+use crate::ui::components::record_list::{ListRow, RecordList};
 use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::router::Link;
 use crate::ui::state::{today, use_app};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// How many months of rhythm a group page shows.
 const RHYTHM_MONTHS: usize = 12;
@@ -38,7 +40,12 @@ pub fn GroupMeetings(group: Id) -> impl IntoView {
                             .push(i18n.fill(Msg::GuestsCount, &[("count", &m.guests.to_string())]));
                     }
                     details.extend(m.themes.iter().cloned());
-                    (id, labels::date(lang, m.date), details.join(" · "))
+                    ListRow {
+                        to: Route::Meeting(id),
+                        name: labels::date(lang, m.date),
+                        details: details.join(" · "),
+                        class: "meeting-row",
+                    }
                 })
                 .collect::<Vec<_>>()
         })
@@ -47,9 +54,9 @@ pub fn GroupMeetings(group: Id) -> impl IntoView {
         <section class="record-section" id="meetings">
             <div class="page-head">
                 <h2>{tr(Msg::MeetingsTitle)}</h2>
-                <A href=format!("/groups/{group}/meetings/new") attr:class="button primary" attr:id="record-meeting">
+                <Link to=Route::NewMeeting(group) class="button primary" id="record-meeting">
                     {tr(Msg::RecordMeeting)}
-                </A>
+                </Link>
             </div>
             <Show when=move || months.with(|m| !m.is_empty())>
                 <h3>{move || {
@@ -74,16 +81,7 @@ pub fn GroupMeetings(group: Id) -> impl IntoView {
                     }).collect_view()}
                 </ol>
             </Show>
-            <ul class="record-list" id="meeting-history">
-                <For each=move || history.get() key=|row| row.clone() let:row>
-                    <li class="record-row meeting-row">
-                        <A href=format!("/meetings/{}", row.0)>
-                            <span class="record-name">{row.1}</span>
-                            <span class="record-details">{row.2}</span>
-                        </A>
-                    </li>
-                </For>
-            </ul>
+            <RecordList rows=history id="meeting-history"/>
             <Show when=move || history.with(Vec::is_empty)>
                 <p class="muted">{tr(Msg::NoMeetings)}</p>
             </Show>

@@ -2,31 +2,30 @@
 //! ending a membership.
 
 use super::group_meetings::GroupMeetings;
-use super::person_view::use_id_param;
 use crate::domain::group::Group;
 use crate::domain::id::Id;
 use crate::domain::place;
+use crate::domain::sort::{self, Key};
 use crate::domain::time::{iso_date, parse_date};
 use crate::i18n::{labels, Msg};
+use crate::route::Route;
 use crate::ui::components::confirm::Confirm;
 use crate::ui::components::fields::{Label, SelectField, TextField};
 use crate::ui::components::missing::Missing;
 use crate::ui::components::page_title::use_page_title;
 use crate::ui::components::picker::SearchPicker;
+use crate::ui::components::record_list::{ListRow, RecordList};
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::lookup::{people_matching, person_label};
+use crate::ui::router::{use_router, Link};
 use crate::ui::state::{save_error_text, today, use_app, NoticeKind};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 #[component]
-pub fn GroupView() -> impl IntoView {
+pub fn GroupView(id: Id) -> impl IntoView {
     let app = use_app();
-    let id = use_id_param();
     let found = Memo::new(move |_| {
-        id.get().and_then(|id| {
+        Some(id).and_then(|id| {
             app.register
                 .with(|r| r.groups.get(id).cloned().map(|g| (id, g)))
         })
@@ -36,12 +35,14 @@ pub fn GroupView() -> impl IntoView {
             .with(|f| f.as_ref().map(|(_, g)| g.name.clone()))
             .unwrap_or_default()
     });
-    move || match found.get() {
+    move || {
+        match found.get() {
         Some((id, group)) => view! { <GroupDetails id group/> }.into_any(),
         None => {
-            view! { <Missing body=Msg::GroupNotFound back="/groups" back_label=Msg::BackToGroups/> }
+            view! { <Missing body=Msg::GroupNotFound back=Route::Groups back_label=Msg::BackToGroups/> }
                 .into_any()
         }
+    }
     }
 }
 
@@ -49,7 +50,7 @@ pub fn GroupView() -> impl IntoView {
 fn GroupDetails(id: Id, group: Group) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let navigate = use_navigate();
+    let router = use_router();
     let confirming = RwSignal::new(false);
     let details = {
         let group = group.clone();
@@ -92,7 +93,7 @@ fn GroupDetails(id: Id, group: Group) -> impl IntoView {
                 NoticeKind::Info,
                 i18n.fill(Msg::DeletedRecord, &[("name", &name)]),
             );
-            navigate("/groups", NavigateOptions::default());
+            router.go(Route::Groups);
         }
         Err(e) => {
             confirming.set(false);
@@ -119,9 +120,9 @@ fn GroupDetails(id: Id, group: Group) -> impl IntoView {
                 when=move || confirming.get()
                 fallback=move || view! {
                     <div class="actions">
-                        <A href=format!("/groups/{id}/edit") attr:class="button primary" attr:id="edit">{tr(Msg::Edit)}</A>
+                        <Link to=Route::EditGroup(id) class="button primary" id="edit">{tr(Msg::Edit)}</Link>
                         <button type="button" id="delete" class="danger" on:click=move |_| confirming.set(true)>{tr(Msg::Delete)}</button>
-                        <A href="/groups" attr:class="button">{tr(Msg::BackToGroups)}</A>
+                        <Link to=Route::Groups class="button">{tr(Msg::BackToGroups)}</Link>
                     </div>
                 }
             >
@@ -200,7 +201,7 @@ fn Members(group: Id) -> impl IntoView {
                     )
                 })
                 .collect();
-            rows.sort_by(|a, b| a.0.cmp(&b.0));
+            sort::by_key(&mut rows, |r| Key::text(r.0.clone(), r.1.membership));
             rows.into_iter().map(|(_, r)| r).collect::<Vec<_>>()
         })
     });
@@ -214,7 +215,19 @@ fn Members(group: Id) -> impl IntoView {
     });
     let current =
         move || rows.with(|r| r.iter().filter(|r| r.current).cloned().collect::<Vec<_>>());
-    let past = move || rows.with(|r| r.iter().filter(|r| !r.current).cloned().collect::<Vec<_>>());
+    let past = move || {
+        rows.with(|r| {
+            r.iter()
+                .filter(|r| !r.current)
+                .map(|r| ListRow {
+                    to: Route::Person(r.person),
+                    name: r.name.clone(),
+                    details: r.details.clone(),
+                    class: "member-row past",
+                })
+                .collect::<Vec<_>>()
+        })
+    };
 
     view! {
         <section class="record-section" id="current-members">
@@ -231,10 +244,10 @@ fn Members(group: Id) -> impl IntoView {
                     view! {
                     <li class="record-row member-row" data-membership=row.membership.to_string()>
 
-                        <A href=format!("/people/{}", row.person)>
+                        <Link to=Route::Person(row.person)>
                             <span class="record-name">{row.name.clone()}</span>
                             <span class="record-details">{row.details.clone()}</span>
-                        </A>
+                        </Link>
                         <Show
                             when=move || ending.get() == Some(row.membership)
                             fallback=move || view! {
@@ -255,16 +268,7 @@ fn Members(group: Id) -> impl IntoView {
         </section>
         <section class="record-section" id="past-members">
             <h2>{tr(Msg::PastMembers)}</h2>
-            <ul class="record-list">
-                <For each=past key=|r| r.clone() let:row>
-                    <li class="record-row member-row past" data-membership=row.membership.to_string()>
-                        <A href=format!("/people/{}", row.person)>
-                            <span class="record-name">{row.name}</span>
-                            <span class="record-details">{row.details}</span>
-                        </A>
-                    </li>
-                </For>
-            </ul>
+            <RecordList rows=Signal::derive(past)/>
         </section>
     }
 }

@@ -4,16 +4,19 @@ use super::people_list::PAGE;
 use crate::domain::group::GroupStatus;
 use crate::domain::id::Id;
 use crate::domain::place;
+use crate::domain::sort::{self, Key};
 use crate::domain::text::{fold, Query};
 use crate::i18n::{labels, Msg};
+use crate::route::Route;
 use crate::ui::components::fields::{Label, SelectField};
 use crate::ui::components::page_title::use_page_title;
 use crate::ui::components::picker::SearchPicker;
+use crate::ui::components::record_list::{ListRow, RecordList};
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::lookup::{place_label, places_matching};
+use crate::ui::router::Link;
 use crate::ui::state::{today, use_app};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use std::collections::HashMap;
 
 #[component]
@@ -34,7 +37,7 @@ pub fn GroupsList() -> impl IntoView {
                 .live()
                 .map(|(id, p)| (id, p.name.clone()))
                 .collect();
-            v.sort_by(|a, b| a.1.cmp(&b.1));
+            sort::by_key(&mut v, |r| Key::text(r.1.clone(), r.0));
             v
         })
     });
@@ -62,7 +65,7 @@ pub fn GroupsList() -> impl IntoView {
                 .map(|(id, g)| (fold(&g.name), id))
                 .filter(|(name, _)| q.matches(name))
                 .collect();
-            v.sort_unstable();
+            sort::by_key(&mut v, |r| Key::text(r.0.clone(), r.1));
             v.into_iter().map(|(_, id)| id).collect::<Vec<Id>>()
         })
     });
@@ -88,7 +91,12 @@ pub fn GroupsList() -> impl IntoView {
                                 format!("{}: {members}", crate::i18n::text(lang, Msg::ColMembers)),
                             ]
                             .join(" · ");
-                            Some((id, g.name.clone(), details))
+                            Some(ListRow {
+                                to: Route::Group(id),
+                                name: g.name.clone(),
+                                details,
+                                class: "group-row",
+                            })
                         })
                         .collect::<Vec<_>>()
                 })
@@ -100,7 +108,7 @@ pub fn GroupsList() -> impl IntoView {
         <section class="groups">
             <div class="page-head">
                 <h1>{tr(Msg::GroupsTitle)}</h1>
-                <A href="/groups/new" attr:class="button primary" attr:id="add-group">{tr(Msg::AddGroup)}</A>
+                <Link to=Route::NewGroup class="button primary" id="add-group">{tr(Msg::AddGroup)}</Link>
             </div>
             <div class="filters">
                 <div class="field search">
@@ -134,16 +142,7 @@ pub fn GroupsList() -> impl IntoView {
                     }
                 }}
             </p>
-            <ul class="record-list">
-                <For each=rows key=|row| row.clone() let:row>
-                    <li class="record-row group-row">
-                        <A href=format!("/groups/{}", row.0)>
-                            <span class="record-name">{row.1}</span>
-                            <span class="record-details">{row.2}</span>
-                        </A>
-                    </li>
-                </For>
-            </ul>
+            <RecordList rows=Signal::derive(rows)/>
             <Show when=move || { matches.with(Vec::len) > limit.get() }>
                 <button type="button" id="show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
                     {tr(Msg::ShowMore)}

@@ -2,11 +2,12 @@
 
 use crate::domain::register::Kind;
 use crate::i18n::Msg;
+use crate::route::Route;
 use crate::ui::components::page_title::use_page_title;
 use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::router::Link;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -23,9 +24,9 @@ pub fn Home() -> impl IntoView {
                     <h1>{tr(Msg::WelcomeTitle)}</h1>
                     <p>{tr(Msg::WelcomeBody)}</p>
                     <p class="muted">{tr(Msg::WelcomeSeeds)}</p>
-                    <A href="/people/new" attr:class="button primary" attr:id="add-first-child">
+                    <Link to=Route::NewPerson class="button primary" id="add-first-child">
                         {tr(Msg::AddFirstChild)}
-                    </A>
+                    </Link>
                 </section>
             }
             .into_any()
@@ -40,9 +41,9 @@ pub fn Home() -> impl IntoView {
                         {move || i18n.fill(Msg::HomeGroupsCount, &[("count", &groups.get().to_string())])}
                     </p>
                     <div class="actions">
-                        <A href="/people" attr:class="button">{tr(Msg::NavPeople)}</A>
-                        <A href="/groups" attr:class="button">{tr(Msg::NavGroups)}</A>
-                        <A href="/people/new" attr:class="button primary">{tr(Msg::AddPerson)}</A>
+                        <Link to=Route::People class="button">{tr(Msg::NavPeople)}</Link>
+                        <Link to=Route::Groups class="button">{tr(Msg::NavGroups)}</Link>
+                        <Link to=Route::NewPerson class="button primary">{tr(Msg::AddPerson)}</Link>
                     </div>
                 </section>
             }

@@ -1,13 +1,14 @@
 //! Recording a meeting, and opening a recorded one to change or delete it.
 
-use super::person_view::use_id_param;
 use crate::domain::form::FieldError;
 use crate::domain::id::Id;
 use crate::domain::meeting::{AbsenceReason, Mark};
 use crate::domain::meeting_form::{MeetingField, MeetingForm};
 use crate::domain::meeting_rules::roster;
+use crate::domain::sort::{self, Key};
 use crate::domain::time::{iso_date, parse_date};
 use crate::i18n::{labels, problem_text, Msg};
+use crate::route::Route;
 use crate::ui::components::confirm::Confirm;
 use crate::ui::components::fields::{SelectField, TextArea, TextField};
 use crate::ui::components::missing::Missing;
@@ -15,23 +16,23 @@ use crate::ui::components::page_title::use_page_title;
 use crate::ui::components::picker::SearchPicker;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::lookup::{group_name, people_matching, person_label};
+use crate::ui::router::{use_router, Link};
 use crate::ui::state::{save_error_text, today, use_app, NoticeKind};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 /// `/groups/:id/meetings/new`
 #[component]
-pub fn NewMeeting() -> impl IntoView {
+pub fn NewMeeting(group: Id) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let group = use_id_param();
-    let exists = move || {
-        group
-            .get()
-            .filter(|g| app.register.with(|r| r.groups.get(*g).is_some()))
-    };
+    // A memo, so the form is not rebuilt (and what was typed lost) each time
+    // the register changes.
+    let exists = Memo::new(move |_| {
+        app.register
+            .with(|r| r.groups.get(group).is_some())
+            .then_some(group)
+    });
+    let exists = move || exists.get();
     use_page_title(move || {
         i18n.fill(
             Msg::NewMeetingTitle,
@@ -41,7 +42,8 @@ pub fn NewMeeting() -> impl IntoView {
             )],
         )
     });
-    move || match exists() {
+    move || {
+        match exists() {
         Some(group) => view! {
             <section>
                 <h1>{i18n.fill(Msg::NewMeetingTitle, &[("group", &group_name(app, group))])}</h1>
@@ -50,21 +52,21 @@ pub fn NewMeeting() -> impl IntoView {
         }
         .into_any(),
         None => {
-            view! { <Missing body=Msg::GroupNotFound back="/groups" back_label=Msg::BackToGroups/> }
+            view! { <Missing body=Msg::GroupNotFound back=Route::Groups back_label=Msg::BackToGroups/> }
                 .into_any()
         }
+    }
     }
 }
 
 /// `/meetings/:id`
 #[component]
-pub fn MeetingPage() -> impl IntoView {
+pub fn MeetingPage(id: Id) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let navigate = use_navigate();
-    let id = use_id_param();
+    let router = use_router();
     let found = Memo::new(move |_| {
-        id.get().and_then(|id| {
+        Some(id).and_then(|id| {
             app.register
                 .with(|r| r.meetings.get(id).cloned().map(|m| (id, m)))
         })
@@ -85,16 +87,15 @@ pub fn MeetingPage() -> impl IntoView {
     use_page_title(title);
     let confirming = RwSignal::new(false);
     move || {
-        let navigate = navigate.clone();
         match found.get() {
-            None => view! { <Missing body=Msg::MeetingNotFound back="/groups" back_label=Msg::BackToGroups/> }.into_any(),
+            None => view! { <Missing body=Msg::MeetingNotFound back=Route::Groups back_label=Msg::BackToGroups/> }.into_any(),
             Some((id, meeting)) => {
                 let group = meeting.group;
                 let date = labels::date(i18n.lang.get_untracked(), meeting.date);
                 let delete = move |()| match app.apply(|edit| edit.delete_meeting(id).map_err(Into::into)) {
                     Ok(()) => {
                         app.notify(NoticeKind::Info, i18n.fill(Msg::MeetingDeleted, &[("date", &date)]));
-                        navigate(&format!("/groups/{group}"), NavigateOptions::default());
+                        router.go(Route::Group(group));
                     }
                     Err(e) => {
                         confirming.set(false);
@@ -110,7 +111,7 @@ pub fn MeetingPage() -> impl IntoView {
                             fallback=move || view! {
                                 <div class="actions">
                                     <button type="button" id="delete" class="danger" on:click=move |_| confirming.set(true)>{tr(Msg::Delete)}</button>
-                                    <A href=format!("/groups/{group}") attr:class="button">{tr(Msg::BackToGroup)}</A>
+                                    <Link to=Route::Group(group) class="button">{tr(Msg::BackToGroup)}</Link>
                                 </div>
                             }
                         >
@@ -131,7 +132,7 @@ pub fn MeetingPage() -> impl IntoView {
 fn MeetingEditor(group: Id, existing: Option<Id>, initial: MeetingForm) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let navigate = use_navigate();
+    let router = use_router();
     let form = RwSignal::new(initial);
     let errors = RwSignal::new(Vec::<FieldError<MeetingField>>::new());
     let refusal = RwSignal::new(None::<String>);
@@ -166,7 +167,7 @@ fn MeetingEditor(group: Id, existing: Option<Id>, initial: MeetingForm) -> impl 
                     )
                 })
                 .collect();
-            people.sort_by(|a, b| a.1.cmp(&b.1));
+            sort::by_key(&mut people, |p| Key::text(p.1.clone(), p.0));
             people
         })
     });
@@ -217,7 +218,7 @@ fn MeetingEditor(group: Id, existing: Option<Id>, initial: MeetingForm) -> impl 
                     NoticeKind::Info,
                     i18n.fill(Msg::MeetingSaved, &[("date", &date)]),
                 );
-                navigate(&format!("/groups/{group}"), NavigateOptions::default());
+                router.go(Route::Group(group));
             }
             Err(e) => refusal.set(Some(save_error_text(app.lang(), &e))),
         }
@@ -273,7 +274,7 @@ fn MeetingEditor(group: Id, existing: Option<Id>, initial: MeetingForm) -> impl 
             {move || refusal.get().map(|text| view! { <p class="form-error" role="alert" id="meeting-error">{text}</p> })}
             <div class="actions">
                 <button type="submit" class="primary" id="save-meeting">{tr(Msg::Save)}</button>
-                <A href=format!("/groups/{group}") attr:class="button">{tr(Msg::Cancel)}</A>
+                <Link to=Route::Group(group) class="button">{tr(Msg::Cancel)}</Link>
             </div>
         </form>
     }

@@ -1,10 +1,11 @@
 //! The page for an address that does not exist.
 
 use crate::i18n::Msg;
+use crate::route::Route;
 use crate::ui::components::page_title::use_page_title;
 use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::router::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -14,7 +15,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="not-found">
             <h1>{tr(Msg::NotFoundTitle)}</h1>
             <p>{tr(Msg::NotFoundBody)}</p>
-            <A href="/" attr:class="button">{tr(Msg::GoHome)}</A>
+            <Link to=Route::Home class="button">{tr(Msg::GoHome)}</Link>
         </section>
     }
 }

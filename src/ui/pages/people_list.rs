@@ -6,15 +6,16 @@ use crate::domain::id::Id;
 use crate::domain::person::{Person, Schooling};
 use crate::domain::programme::ADULT_AGE;
 use crate::domain::text::Query;
-use crate::domain::time::Timestamp;
 use crate::i18n::{labels, Msg};
+use crate::route::Route;
 use crate::ui::components::fields::SelectField;
 use crate::ui::components::page_title::use_page_title;
+use crate::ui::components::record_list::{ListRow, RecordList};
 use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::router::Link;
 use crate::ui::state::{today, use_app};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// How many rows are shown at first, and added by "Show more".
 pub const PAGE: usize = 100;
@@ -35,15 +36,6 @@ impl Who {
             Who::Adults => adult(),
         }
     }
-}
-
-/// One row of the list, with its text ready.
-#[derive(Clone, Debug, PartialEq)]
-struct Row {
-    id: Id,
-    updated: Timestamp,
-    name: String,
-    details: String,
 }
 
 #[component]
@@ -78,7 +70,6 @@ pub fn PeopleList() -> impl IntoView {
                     .take(limit.get())
                     .filter_map(|&id| {
                         let p = reg.people.get(id)?;
-                        let updated = reg.people.record(id)?.updated;
                         let schooling = match p.schooling {
                             Schooling::Unknown => String::new(),
                             known => labels::schooling(lang, known),
@@ -93,11 +84,11 @@ pub fn PeopleList() -> impl IntoView {
                         .filter(|s| !s.is_empty())
                         .collect::<Vec<_>>()
                         .join(" · ");
-                        Some(Row {
-                            id,
-                            updated,
+                        Some(ListRow {
+                            to: Route::Person(id),
                             name: p.full_name(),
                             details,
+                            class: "person-row",
                         })
                     })
                     .collect::<Vec<_>>()
@@ -113,7 +104,7 @@ pub fn PeopleList() -> impl IntoView {
         <section class="people">
             <div class="page-head">
                 <h1>{tr(Msg::PeopleTitle)}</h1>
-                <A href="/people/new" attr:class="button primary" attr:id="add-person">{tr(Msg::AddPerson)}</A>
+                <Link to=Route::NewPerson class="button primary" id="add-person">{tr(Msg::AddPerson)}</Link>
             </div>
             <div class="filters">
                 <div class="field search">
@@ -156,16 +147,7 @@ pub fn PeopleList() -> impl IntoView {
                     }
                 }}
             </p>
-            <ul class="record-list">
-                <For each=move || rows.get() key=|row| (row.id, row.updated) let:row>
-                    <li class="record-row person-row">
-                        <A href=format!("/people/{}", row.id)>
-                            <span class="record-name">{row.name}</span>
-                            <span class="record-details">{row.details}</span>
-                        </A>
-                    </li>
-                </For>
-            </ul>
+            <RecordList rows=rows/>
             <Show when=move || { matches.with(Vec::len) > rows.with(Vec::len) }>
                 <button type="button" id="show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
                     {tr(Msg::ShowMore)}

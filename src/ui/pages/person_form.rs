@@ -3,17 +3,17 @@
 use crate::domain::id::Id;
 use crate::domain::person::{Relationship, Sex};
 use crate::domain::person_form::{Field, PersonError, PersonForm, SchoolingChoice};
+use crate::domain::sort::{self, Key};
 use crate::domain::time::iso_date;
 use crate::i18n::{labels, problem_text, Msg};
+use crate::route::Route;
 use crate::ui::components::fields::{RadioGroup, SelectField, TextArea, TextField};
 use crate::ui::components::missing::Missing;
 use crate::ui::components::page_title::use_page_title;
 use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::router::{use_router, Link};
 use crate::ui::state::{save_error_text, today, use_app, NoticeKind};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
-use leptos_router::NavigateOptions;
 
 /// The id of the element that shows a field, for focusing the first error.
 fn element_id(field: Field) -> &'static str {
@@ -41,13 +41,10 @@ pub fn NewPerson() -> impl IntoView {
 }
 
 #[component]
-pub fn EditPerson() -> impl IntoView {
+pub fn EditPerson(id: Id) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok()));
     let found = move || {
-        let id = id()?;
         app.register
             .with_untracked(|r| r.people.get(id).map(|p| (id, p.clone())))
     };
@@ -68,7 +65,7 @@ pub fn EditPerson() -> impl IntoView {
 /// Shown for the address of a person who is not (or no longer) registered.
 #[component]
 pub fn MissingPerson() -> impl IntoView {
-    view! { <Missing body=Msg::PersonNotFound back="/people" back_label=Msg::BackToPeople/> }
+    view! { <Missing body=Msg::PersonNotFound back=Route::People back_label=Msg::BackToPeople/> }
 }
 
 /// The form itself. Saving validates first; what the volunteer typed is kept
@@ -81,7 +78,7 @@ fn PersonEditor(
 ) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let navigate = use_navigate();
+    let router = use_router();
     let form = RwSignal::new(initial);
     let errors = RwSignal::new(Vec::<PersonError>::new());
     let today_text = iso_date(today());
@@ -126,7 +123,7 @@ fn PersonEditor(
                 .map(|(_, p)| p.village.clone())
                 .filter(|v| !v.is_empty())
                 .collect();
-            v.sort_unstable();
+            sort::by_key(&mut v, |s| Key(0, s.clone(), 0));
             v.dedup();
             v
         })
@@ -159,7 +156,7 @@ fn PersonEditor(
                     NoticeKind::Info,
                     i18n.fill(Msg::SavedRecord, &[("name", &name)]),
                 );
-                navigate(&format!("/people/{id}"), NavigateOptions::default());
+                router.go(Route::Person(id));
             }
             Err(e) => app.notify(NoticeKind::Error, save_error_text(app.lang(), &e)),
         }
@@ -172,10 +169,7 @@ fn PersonEditor(
         ),
         None => i18n.t(Msg::NewPersonTitle).to_string(),
     };
-    let cancel_href = match existing {
-        Some(id) => format!("/people/{id}"),
-        None => "/people".to_string(),
-    };
+    let cancel_href = existing.map_or(Route::People, Route::Person);
 
     view! {
         <section class="person-editor">
@@ -280,7 +274,7 @@ fn PersonEditor(
                     <button type="submit" id="save" class="primary">
                         {move || i18n.t(if existing.is_some() { Msg::SaveChanges } else { Msg::Save })}
                     </button>
-                    <A href=cancel_href attr:class="button" attr:id="cancel">{tr(Msg::Cancel)}</A>
+                    <Link to=cancel_href class="button" id="cancel">{tr(Msg::Cancel)}</Link>
                 </div>
             </form>
         </section>

@@ -4,29 +4,22 @@ use super::person_form::MissingPerson;
 use crate::domain::id::Id;
 use crate::domain::person::{Birth, Person};
 use crate::domain::record::Record;
+use crate::domain::sort::{self, Key};
 use crate::domain::time::Timestamp;
 use crate::i18n::{labels, Lang, Msg};
+use crate::route::Route;
 use crate::ui::components::confirm::Confirm;
 use crate::ui::components::page_title::use_page_title;
+use crate::ui::components::record_list::{ListRow, RecordList};
 use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::router::{use_router, Link};
 use crate::ui::state::{save_error_text, today, use_app, NoticeKind};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
-use leptos_router::NavigateOptions;
-
-/// The `:id` of the current address, if it is an id.
-pub fn use_id_param() -> Memo<Option<Id>> {
-    let params = use_params_map();
-    Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())))
-}
 
 #[component]
-pub fn PersonView() -> impl IntoView {
+pub fn PersonView(id: Id) -> impl IntoView {
     let app = use_app();
-    let id = use_id_param();
     let record = Memo::new(move |_| {
-        let id = id.get()?;
         app.register
             .with(|r| r.people.record(id).filter(|r| !r.is_deleted()).cloned())
     });
@@ -50,7 +43,7 @@ pub fn PersonView() -> impl IntoView {
 fn PersonDetails(record: Record<Person>) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let navigate = use_navigate();
+    let router = use_router();
     let confirming = RwSignal::new(false);
     let id = record.id;
     let person = record.body.clone().expect("only live records are shown");
@@ -64,7 +57,7 @@ fn PersonDetails(record: Record<Person>) -> impl IntoView {
                     NoticeKind::Info,
                     i18n.fill(Msg::DeletedRecord, &[("name", &name)]),
                 );
-                navigate("/people", NavigateOptions::default());
+                router.go(Route::People);
             }
             Err(e) => {
                 confirming.set(false);
@@ -95,13 +88,13 @@ fn PersonDetails(record: Record<Person>) -> impl IntoView {
                 when=move || confirming.get()
                 fallback=move || view! {
                     <div class="actions">
-                        <A href=format!("/people/{id}/edit") attr:class="button primary" attr:id="edit">
+                        <Link to=Route::EditPerson(id) class="button primary" id="edit">
                             {tr(Msg::Edit)}
-                        </A>
+                        </Link>
                         <button type="button" id="delete" class="danger" on:click=move |_| confirming.set(true)>
                             {tr(Msg::Delete)}
                         </button>
-                        <A href="/people" attr:class="button">{tr(Msg::BackToPeople)}</A>
+                        <Link to=Route::People class="button">{tr(Msg::BackToPeople)}</Link>
                     </div>
                 }
             >
@@ -165,7 +158,7 @@ fn PersonGroups(person: Id) -> impl IntoView {
                     )
                 })
                 .collect();
-            rows.sort_by(|a, b| b.0.cmp(&a.0));
+            sort::by_key(&mut rows, |r| Key::newest_first(r.0, r.1));
             rows
         })
     });
@@ -177,18 +170,16 @@ fn PersonGroups(person: Id) -> impl IntoView {
                 if rows.is_empty() {
                     view! { <p class="muted">{i18n.t(Msg::NoMemberships)}</p> }.into_any()
                 } else {
-                    view! {
-                        <ul class="record-list">
-                            {rows.into_iter().map(|(_, mid, group, name, details, current)| view! {
-                                <li class="record-row membership-row" class:past=!current data-membership=mid.to_string()>
-                                    <A href=format!("/groups/{group}")>
-                                        <span class="record-name">{name}</span>
-                                        <span class="record-details">{details}</span>
-                                    </A>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any()
+                    let rows = rows
+                        .into_iter()
+                        .map(|(_, _, group, name, details, current)| ListRow {
+                            to: Route::Group(group),
+                            name,
+                            details,
+                            class: if current { "membership-row" } else { "membership-row past" },
+                        })
+                        .collect::<Vec<_>>();
+                    view! { <RecordList rows=Signal::stored(rows)/> }.into_any()
                 }
             }}
         </section>
@@ -246,20 +237,16 @@ fn PersonAttendance(person: Id) -> impl IntoView {
         app.register.with(|reg| {
             let (rows, rate) = crate::domain::rhythm::attendance_of(reg, person);
             let summary = rate.map(|rate| {
-                let present = rows
-                    .iter()
-                    .filter(|(_, _, m)| *m == crate::domain::meeting::Mark::Present)
-                    .count();
                 i18n.fill(
                     Msg::AttendanceRate,
                     &[
-                        ("present", &present.to_string()),
-                        ("expected", &rows.len().to_string()),
-                        ("percent", &format!("{:.0}", rate * 100.0)),
+                        ("present", &rate.present.to_string()),
+                        ("expected", &rate.expected.to_string()),
+                        ("percent", &rate.percent().to_string()),
                     ],
                 )
             });
-            let rows: Vec<(Id, String, String)> = rows
+            let rows: Vec<ListRow> = rows
                 .into_iter()
                 .map(|(id, m, mark)| {
                     let group = reg
@@ -267,11 +254,12 @@ fn PersonAttendance(person: Id) -> impl IntoView {
                         .get(m.group)
                         .map(|g| g.name.clone())
                         .unwrap_or_default();
-                    (
-                        id,
-                        format!("{} · {group}", labels::date(lang, m.date)),
-                        labels::mark(lang, mark),
-                    )
+                    ListRow {
+                        to: Route::Meeting(id),
+                        name: format!("{} · {group}", labels::date(lang, m.date)),
+                        details: labels::mark(lang, mark),
+                        class: "attendance-row",
+                    }
                 })
                 .collect();
             (summary, rows)
@@ -281,16 +269,7 @@ fn PersonAttendance(person: Id) -> impl IntoView {
         <section class="record-section" id="person-attendance">
             <h2>{tr(Msg::AttendanceHistory)}</h2>
             <p id="attendance-rate">{move || data.with(|d| d.0.clone()).unwrap_or_else(|| i18n.t(Msg::NoAttendance).to_string())}</p>
-            <ul class="record-list">
-                <For each=move || data.with(|d| d.1.clone()) key=|row| row.clone() let:row>
-                    <li class="record-row attendance-row">
-                        <A href=format!("/meetings/{}", row.0)>
-                            <span class="record-name">{row.1}</span>
-                            <span class="record-details">{row.2}</span>
-                        </A>
-                    </li>
-                </For>
-            </ul>
+            <RecordList rows=Signal::derive(move || data.with(|d| d.1.clone()))/>
         </section>
     }
 }

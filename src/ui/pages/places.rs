@@ -1,25 +1,24 @@
 //! Places: the list, a form to add one, and a page to edit or delete one.
 
 use super::people_list::PAGE;
-use super::person_view::use_id_param;
 use crate::domain::form::FieldError;
 use crate::domain::id::Id;
 use crate::domain::place::{self, Level};
 use crate::domain::place_form::{PlaceField, PlaceForm};
 use crate::domain::text::Query;
 use crate::i18n::{labels, problem_text, Msg};
+use crate::route::Route;
 use crate::ui::components::confirm::Confirm;
 use crate::ui::components::fields::{SelectField, TextField};
 use crate::ui::components::missing::Missing;
 use crate::ui::components::page_title::use_page_title;
 use crate::ui::components::picker::{SearchPicker, PICK_LIMIT};
+use crate::ui::components::record_list::{ListRow, RecordList};
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::lookup::place_label;
+use crate::ui::router::{use_router, Link};
 use crate::ui::state::{save_error_text, use_app, NoticeKind};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 #[component]
 pub fn PlacesPage() -> impl IntoView {
@@ -45,7 +44,12 @@ pub fn PlacesPage() -> impl IntoView {
                             .get(*id)
                             .map(|p| crate::i18n::text(lang, labels::level(p.level)))
                             .unwrap_or_default();
-                        (*id, name.clone(), level)
+                        ListRow {
+                            to: Route::Place(*id),
+                            name: name.clone(),
+                            details: level.to_string(),
+                            class: "place-row",
+                        }
                     })
                     .collect::<Vec<_>>()
             })
@@ -83,16 +87,7 @@ pub fn PlacesPage() -> impl IntoView {
                     }
                 }}
             </p>
-            <ul class="record-list">
-                <For each=rows key=|(id, name, _)| (*id, name.clone()) let:row>
-                    <li class="record-row place-row">
-                        <A href=format!("/places/{}", row.0)>
-                            <span class="record-name">{row.1}</span>
-                            <span class="record-details">{row.2}</span>
-                        </A>
-                    </li>
-                </For>
-            </ul>
+            <RecordList rows=Signal::derive(rows)/>
             <Show when=move || { found.with(Vec::len) > limit.get() }>
                 <button type="button" id="show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
                     {tr(Msg::ShowMore)}
@@ -207,13 +202,12 @@ fn PlaceEditor(
 }
 
 #[component]
-pub fn PlacePage() -> impl IntoView {
+pub fn PlacePage(id: Id) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let navigate = use_navigate();
-    let id = use_id_param();
+    let router = use_router();
     let found = Memo::new(move |_| {
-        id.get().and_then(|id| {
+        Some(id).and_then(|id| {
             app.register
                 .with(|r| r.places.get(id).cloned().map(|p| (id, p)))
         })
@@ -226,15 +220,14 @@ pub fn PlacePage() -> impl IntoView {
     let confirming = RwSignal::new(false);
 
     move || {
-        let navigate = navigate.clone();
         match found.get() {
-            None => view! { <Missing body=Msg::PlaceNotFound back="/places" back_label=Msg::BackToPlaces/> }.into_any(),
+            None => view! { <Missing body=Msg::PlaceNotFound back=Route::Places back_label=Msg::BackToPlaces/> }.into_any(),
             Some((id, place)) => {
                 let name = place.name.clone();
                 let delete = move |()| match app.apply(|edit| edit.delete_place(id).map_err(Into::into)) {
                     Ok(()) => {
                         app.notify(NoticeKind::Info, i18n.fill(Msg::DeletedRecord, &[("name", &name)]));
-                        navigate("/places", NavigateOptions::default());
+                        router.go(Route::Places);
                     }
                     Err(e) => {
                         confirming.set(false);
@@ -256,7 +249,7 @@ pub fn PlacePage() -> impl IntoView {
                                     <button type="button" id="delete" class="danger" on:click=move |_| confirming.set(true)>
                                         {tr(Msg::Delete)}
                                     </button>
-                                    <A href="/places" attr:class="button">{tr(Msg::BackToPlaces)}</A>
+                                    <Link to=Route::Places class="button">{tr(Msg::BackToPlaces)}</Link>
                                 </div>
                             }
                         >

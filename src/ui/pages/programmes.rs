@@ -1,22 +1,22 @@
 //! Programmes and their rules: the list, and a form to add or edit one.
 
-use super::person_view::use_id_param;
 use crate::domain::form::FieldError;
 use crate::domain::id::Id;
 use crate::domain::person::Sex;
 use crate::domain::programme::{Members, Programme};
 use crate::domain::programme_form::{ProgrammeField, ProgrammeForm};
+use crate::domain::sort::{self, Key};
 use crate::i18n::{labels, problem_text, Lang, Msg};
+use crate::route::Route;
 use crate::ui::components::confirm::Confirm;
 use crate::ui::components::fields::{SelectField, TextArea, TextField};
 use crate::ui::components::missing::Missing;
 use crate::ui::components::page_title::use_page_title;
+use crate::ui::components::record_list::{ListRow, RecordList};
 use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::router::{use_router, Link};
 use crate::ui::state::{save_error_text, use_app, NoticeKind};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 /// "Adults (18 or over when they join) · Girl / woman · ages 18–40 · at most 50 members · 2 meetings a month".
 fn rule_summary(lang: Lang, p: &Programme) -> String {
@@ -74,26 +74,24 @@ pub fn ProgrammesPage() -> impl IntoView {
                     )
                 })
                 .collect();
-            rows.sort_by(|a, b| a.1.cmp(&b.1));
-            rows
+            sort::by_key(&mut rows, |r| Key::text(r.1.clone(), r.0));
+            rows.into_iter()
+                .map(|(id, name, details)| ListRow {
+                    to: Route::Programme(id),
+                    name,
+                    details,
+                    class: "programme-row",
+                })
+                .collect::<Vec<_>>()
         })
     };
     view! {
         <section class="programmes">
             <div class="page-head">
                 <h1>{tr(Msg::ProgrammesTitle)}</h1>
-                <A href="/programmes/new" attr:class="button primary" attr:id="add-programme">{tr(Msg::AddProgramme)}</A>
+                <Link to=Route::NewProgramme class="button primary" id="add-programme">{tr(Msg::AddProgramme)}</Link>
             </div>
-            <ul class="record-list">
-                <For each=rows key=|row| row.clone() let:row>
-                    <li class="record-row programme-row">
-                        <A href=format!("/programmes/{}", row.0)>
-                            <span class="record-name">{row.1}</span>
-                            <span class="record-details">{row.2}</span>
-                        </A>
-                    </li>
-                </For>
-            </ul>
+            <RecordList rows=Signal::derive(rows)/>
         </section>
     }
 }
@@ -111,13 +109,12 @@ pub fn NewProgramme() -> impl IntoView {
 }
 
 #[component]
-pub fn ProgrammePage() -> impl IntoView {
+pub fn ProgrammePage(id: Id) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let navigate = use_navigate();
-    let id = use_id_param();
+    let router = use_router();
     let found = Memo::new(move |_| {
-        id.get().and_then(|id| {
+        Some(id).and_then(|id| {
             app.register
                 .with(|r| r.programmes.get(id).cloned().map(|p| (id, p)))
         })
@@ -129,15 +126,14 @@ pub fn ProgrammePage() -> impl IntoView {
     });
     let confirming = RwSignal::new(false);
     move || {
-        let navigate = navigate.clone();
         match found.get() {
-            None => view! { <Missing body=Msg::ProgrammeNotFound back="/programmes" back_label=Msg::BackToProgrammes/> }.into_any(),
+            None => view! { <Missing body=Msg::ProgrammeNotFound back=Route::Programmes back_label=Msg::BackToProgrammes/> }.into_any(),
             Some((id, programme)) => {
                 let name = programme.name.clone();
                 let delete = move |()| match app.apply(|edit| edit.delete_programme(id).map_err(Into::into)) {
                     Ok(()) => {
                         app.notify(NoticeKind::Info, i18n.fill(Msg::DeletedRecord, &[("name", &name)]));
-                        navigate("/programmes", NavigateOptions::default());
+                        router.go(Route::Programmes);
                     }
                     Err(e) => {
                         confirming.set(false);
@@ -159,7 +155,7 @@ pub fn ProgrammePage() -> impl IntoView {
                                     <button type="button" id="delete" class="danger" on:click=move |_| confirming.set(true)>
                                         {tr(Msg::Delete)}
                                     </button>
-                                    <A href="/programmes" attr:class="button">{tr(Msg::BackToProgrammes)}</A>
+                                    <Link to=Route::Programmes class="button">{tr(Msg::BackToProgrammes)}</Link>
                                 </div>
                             }
                         >
@@ -178,7 +174,7 @@ pub fn ProgrammePage() -> impl IntoView {
 fn ProgrammeEditor(existing: Option<Id>, initial: ProgrammeForm) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let navigate = use_navigate();
+    let router = use_router();
     let form = RwSignal::new(initial);
     let errors = RwSignal::new(Vec::<FieldError<ProgrammeField>>::new());
     let error_for = move |field: ProgrammeField| {
@@ -234,7 +230,7 @@ fn ProgrammeEditor(existing: Option<Id>, initial: ProgrammeForm) -> impl IntoVie
                     NoticeKind::Info,
                     i18n.fill(Msg::SavedRecord, &[("name", &name)]),
                 );
-                navigate("/programmes", NavigateOptions::default());
+                router.go(Route::Programmes);
             }
             Err(e) => app.notify(NoticeKind::Error, save_error_text(app.lang(), &e)),
         }

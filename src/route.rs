@@ -1,0 +1,178 @@
+//! Every page of the app and its address: a pure mapping both ways, tested
+//! natively. The browser side (history, links) is `ui::router`.
+//!
+//! The app routes itself rather than using leptos_router: eighteen fixed
+//! addresses need a `match`, and the router crate cost about 30 KB of the
+//! gzipped download.
+
+use crate::domain::id::Id;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Route {
+    Home,
+    People,
+    NewPerson,
+    Person(Id),
+    EditPerson(Id),
+    Groups,
+    NewGroup,
+    Group(Id),
+    EditGroup(Id),
+    NewMeeting(Id),
+    Meeting(Id),
+    Places,
+    Place(Id),
+    Programmes,
+    NewProgramme,
+    Programme(Id),
+    FollowUp,
+    Settings,
+    NotFound,
+}
+
+/// The part of the app a page belongs to, for the navigation bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Section {
+    Home,
+    People,
+    Groups,
+    FollowUp,
+    Places,
+    Programmes,
+    Settings,
+    None,
+}
+
+impl Route {
+    /// The page at `path` (the address without origin, query or fragment).
+    pub fn parse(path: &str) -> Route {
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        let id = |s: &str| s.parse::<Id>().ok();
+        match parts.as_slice() {
+            [] => Route::Home,
+            ["people"] => Route::People,
+            ["people", "new"] => Route::NewPerson,
+            ["people", x] => id(x).map_or(Route::NotFound, Route::Person),
+            ["people", x, "edit"] => id(x).map_or(Route::NotFound, Route::EditPerson),
+            ["groups"] => Route::Groups,
+            ["groups", "new"] => Route::NewGroup,
+            ["groups", x] => id(x).map_or(Route::NotFound, Route::Group),
+            ["groups", x, "edit"] => id(x).map_or(Route::NotFound, Route::EditGroup),
+            ["groups", x, "meetings", "new"] => id(x).map_or(Route::NotFound, Route::NewMeeting),
+            ["meetings", x] => id(x).map_or(Route::NotFound, Route::Meeting),
+            ["places"] => Route::Places,
+            ["places", x] => id(x).map_or(Route::NotFound, Route::Place),
+            ["programmes"] => Route::Programmes,
+            ["programmes", "new"] => Route::NewProgramme,
+            ["programmes", x] => id(x).map_or(Route::NotFound, Route::Programme),
+            ["follow-up"] => Route::FollowUp,
+            ["settings"] => Route::Settings,
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The address of the page.
+    pub fn path(self) -> String {
+        match self {
+            Route::Home => "/".into(),
+            Route::People => "/people".into(),
+            Route::NewPerson => "/people/new".into(),
+            Route::Person(id) => format!("/people/{id}"),
+            Route::EditPerson(id) => format!("/people/{id}/edit"),
+            Route::Groups => "/groups".into(),
+            Route::NewGroup => "/groups/new".into(),
+            Route::Group(id) => format!("/groups/{id}"),
+            Route::EditGroup(id) => format!("/groups/{id}/edit"),
+            Route::NewMeeting(id) => format!("/groups/{id}/meetings/new"),
+            Route::Meeting(id) => format!("/meetings/{id}"),
+            Route::Places => "/places".into(),
+            Route::Place(id) => format!("/places/{id}"),
+            Route::Programmes => "/programmes".into(),
+            Route::NewProgramme => "/programmes/new".into(),
+            Route::Programme(id) => format!("/programmes/{id}"),
+            Route::FollowUp => "/follow-up".into(),
+            Route::Settings => "/settings".into(),
+            Route::NotFound => "/not-found".into(),
+        }
+    }
+
+    pub fn section(self) -> Section {
+        match self {
+            Route::Home => Section::Home,
+            Route::People | Route::NewPerson | Route::Person(_) | Route::EditPerson(_) => {
+                Section::People
+            }
+            Route::Groups
+            | Route::NewGroup
+            | Route::Group(_)
+            | Route::EditGroup(_)
+            | Route::NewMeeting(_)
+            | Route::Meeting(_) => Section::Groups,
+            Route::Places | Route::Place(_) => Section::Places,
+            Route::Programmes | Route::NewProgramme | Route::Programme(_) => Section::Programmes,
+            Route::FollowUp => Section::FollowUp,
+            Route::Settings => Section::Settings,
+            Route::NotFound => Section::None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::id::DeviceTag;
+
+    #[test]
+    fn every_route_survives_its_own_address() {
+        let id = Id::new(DeviceTag::from_random(77), 1234);
+        let all = [
+            Route::Home,
+            Route::People,
+            Route::NewPerson,
+            Route::Person(id),
+            Route::EditPerson(id),
+            Route::Groups,
+            Route::NewGroup,
+            Route::Group(id),
+            Route::EditGroup(id),
+            Route::NewMeeting(id),
+            Route::Meeting(id),
+            Route::Places,
+            Route::Place(id),
+            Route::Programmes,
+            Route::NewProgramme,
+            Route::Programme(id),
+            Route::FollowUp,
+            Route::Settings,
+        ];
+        for route in all {
+            assert_eq!(Route::parse(&route.path()), route, "{}", route.path());
+        }
+    }
+
+    #[test]
+    fn trailing_slashes_do_not_matter() {
+        assert_eq!(Route::parse("/people/"), Route::People);
+        assert_eq!(Route::parse(""), Route::Home);
+    }
+
+    #[test]
+    fn unknown_addresses_and_bad_ids_are_not_found() {
+        for path in [
+            "/nowhere",
+            "/people/notanid",
+            "/people/new/edit",
+            "/groups/x/meetings/new",
+            "/meetings",
+        ] {
+            assert_eq!(Route::parse(path), Route::NotFound, "{path}");
+        }
+    }
+
+    #[test]
+    fn pages_belong_to_their_section() {
+        let id = Id::built_in(1);
+        assert_eq!(Route::Meeting(id).section(), Section::Groups);
+        assert_eq!(Route::EditPerson(id).section(), Section::People);
+    }
+}
