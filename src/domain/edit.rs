@@ -3,6 +3,7 @@
 //! goes through here, so the rules that span records (a place in use cannot
 //! go, a deleted person's memberships end) hold whatever page made it.
 
+use super::case_rules::CaseProblem;
 use super::group::{Group, Membership, LEFT_RECORD_DELETED};
 use super::id::{Id, IdGen, IdsExhausted};
 use super::joining::{check_join, check_leave, LeaveRefusal, Refusal};
@@ -12,7 +13,9 @@ use super::person::Person;
 use super::place::Place;
 use super::programme::Programme;
 use super::register::{Kind, Register};
+use super::schooling::SchoolEvent;
 use super::table::{Author, NotFound, Table};
+use super::training::Course;
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
@@ -30,6 +33,7 @@ pub enum EditError {
     Join(Vec<Refusal>),
     Leave(LeaveRefusal),
     Meeting(Vec<MeetingProblem>),
+    Case(CaseProblem),
 }
 
 impl From<NotFound> for EditError {
@@ -46,10 +50,12 @@ impl From<IdsExhausted> for EditError {
 
 /// Edits the register on behalf of one author.
 pub struct Edit<'a> {
-    reg: &'a mut Register,
-    ids: &'a mut IdGen,
-    author: Author,
-    touched: Touched,
+    // Visible to the rest of the domain, which adds its own kinds of change
+    // in `impl Edit` blocks beside their rules (see case_rules).
+    pub(super) reg: &'a mut Register,
+    pub(super) ids: &'a mut IdGen,
+    pub(super) author: Author,
+    pub(super) touched: Touched,
 }
 
 /// Adds, updates and deletes records of one kind, noting what was touched.
@@ -97,6 +103,7 @@ impl<'a> Edit<'a> {
         update_programme
     );
     crud!(Kind::Groups, groups, Group, add_group, update_group);
+    crud!(Kind::Courses, courses, Course, add_course, update_course);
 
     /// Deletes a person. Their current memberships end today; the history of
     /// their memberships is kept.
@@ -158,6 +165,7 @@ impl<'a> Edit<'a> {
             joined_on,
             left_on: None,
             leave_reason: String::new(),
+            completed: None,
         };
         let id = self
             .reg
@@ -182,6 +190,32 @@ impl<'a> Edit<'a> {
             .ok_or(EditError::NotFound)?;
         check_leave(m, left_on, today).map_err(EditError::Leave)?;
         self.end_membership(membership, left_on, reason)
+    }
+
+    /// Adds a change to a child's schooling history.
+    pub fn record_school_change(
+        &mut self,
+        person: Id,
+        event: SchoolEvent,
+        today: NaiveDate,
+    ) -> Result<(), EditError> {
+        let mut p = self
+            .reg
+            .people
+            .get(person)
+            .ok_or(EditError::NotFound)?
+            .clone();
+        if event.on > today {
+            return Err(EditError::Case(CaseProblem::DateInFuture));
+        }
+        if p.birth
+            .date_or_estimate()
+            .is_some_and(|born| event.on < born)
+        {
+            return Err(EditError::Case(CaseProblem::BeforeBirth));
+        }
+        p.schooling.record(event);
+        self.update_person(person, p)
     }
 
     /// Records a meeting, if its date and attendance fit the group.
@@ -238,7 +272,7 @@ impl<'a> Edit<'a> {
         Ok(())
     }
 
-    fn delete(&mut self, kind: Kind, id: Id) -> Result<(), EditError> {
+    pub(super) fn delete(&mut self, kind: Kind, id: Id) -> Result<(), EditError> {
         fn gone<T>(t: &mut Table<T>, id: Id, author: Author) -> Result<(), NotFound> {
             t.delete(id, author)
         }
@@ -250,6 +284,10 @@ impl<'a> Edit<'a> {
             Kind::Groups => gone(&mut self.reg.groups, id, author),
             Kind::Memberships => gone(&mut self.reg.memberships, id, author),
             Kind::Meetings => gone(&mut self.reg.meetings, id, author),
+            Kind::Flags => gone(&mut self.reg.flags, id, author),
+            Kind::Cases => gone(&mut self.reg.cases, id, author),
+            Kind::FollowUps => gone(&mut self.reg.follow_ups, id, author),
+            Kind::Courses => gone(&mut self.reg.courses, id, author),
         }?;
         self.touched.insert((kind, id));
         Ok(())

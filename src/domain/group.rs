@@ -3,6 +3,7 @@
 use super::id::Id;
 use super::record::Body;
 use super::time;
+use super::training::Outcome;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +34,8 @@ pub struct Group {
     pub status: GroupStatus,
     /// The resource person or mentor who runs the group.
     pub mentor: Option<Id>,
+    /// For a training batch: the course it teaches.
+    pub course: Option<Id>,
     pub notes: String,
 }
 
@@ -53,6 +56,9 @@ pub struct Membership {
     #[serde(with = "time::day_opt")]
     pub left_on: Option<NaiveDate>,
     pub leave_reason: String,
+    /// For a training batch: the trainee completed the course, with what
+    /// came of it.
+    pub completed: Option<Outcome>,
 }
 
 impl Membership {
@@ -99,6 +105,7 @@ mod tests {
             joined_on: joined,
             left_on: left,
             leave_reason: String::new(),
+            completed: None,
         }
     }
 

@@ -25,6 +25,7 @@ pub struct GroupForm {
     pub formed_on: String,
     pub status: GroupStatus,
     pub mentor: Option<Id>,
+    pub course: Option<Id>,
     pub notes: String,
 }
 
@@ -37,6 +38,7 @@ impl GroupForm {
             formed_on: iso_date(today),
             status: GroupStatus::Active,
             mentor: None,
+            course: None,
             notes: String::new(),
         }
     }
@@ -49,6 +51,7 @@ impl GroupForm {
             formed_on: iso_date(g.formed_on),
             status: g.status,
             mentor: g.mentor,
+            course: g.course,
             notes: g.notes.clone(),
         }
     }
@@ -84,6 +87,7 @@ impl GroupForm {
                 formed_on,
                 status: self.status,
                 mentor: self.mentor,
+                course: self.course.filter(|c| reg.courses.get(*c).is_some()),
                 notes,
             }),
             _ => None,

@@ -1,6 +1,8 @@
 //! Plain Rust types and rules of the register. Nothing here knows about the
 //! browser; everything is tested natively with `cargo test`.
 
+pub mod case;
+pub mod case_rules;
 pub mod edit;
 pub mod form;
 pub mod group;
@@ -20,11 +22,14 @@ pub mod programme_form;
 pub mod record;
 pub mod register;
 pub mod rhythm;
+pub mod risk;
+pub mod schooling;
 pub mod seed;
 pub mod sort;
 pub mod table;
 pub mod text;
 pub mod time;
+pub mod training;
 
 #[cfg(test)]
 pub(crate) mod testkit;

@@ -2,6 +2,7 @@
 //! resource persons (same record, same form).
 
 use super::record::Body;
+use super::schooling::SchoolHistory;
 use super::time::{self, years_before};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -22,7 +23,7 @@ pub struct Person {
     pub phone: String,
     pub village: String,
     pub community: String,
-    pub schooling: Schooling,
+    pub schooling: SchoolHistory,
     pub notes: String,
 }
 
@@ -91,18 +92,6 @@ impl Relationship {
     ];
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Schooling {
-    Unknown,
-    Enrolled { class: u8 },
-    DroppedOut,
-    NeverEnrolled,
-}
-
-/// The highest class a child can be enrolled in (class 12 ends school).
-pub const HIGHEST_CLASS: u8 = 12;
-
 /// A person's age on a given day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Age {
@@ -153,7 +142,7 @@ pub(crate) mod fixtures {
             phone: String::new(),
             village: "Jampuijala".into(),
             community: String::new(),
-            schooling: Schooling::Enrolled { class: 4 },
+            schooling: SchoolHistory::default(),
             notes: String::new(),
         }
     }
@@ -202,6 +191,5 @@ mod tests {
     fn json_shape_is_readable() {
         let json = serde_json::to_value(child("Asha")).unwrap();
         assert_eq!(json["birth"]["known"]["date"], "2016-03-14");
-        assert_eq!(json["schooling"]["enrolled"]["class"], 4);
     }
 }

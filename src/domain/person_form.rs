@@ -1,7 +1,8 @@
 //! The person form as typed, and the rules that turn it into a [`Person`].
 
 use super::form::{Checker, FieldError, Problem, MAX_AGE_YEARS};
-use super::person::{Birth, Person, Relationship, Schooling, Sex, HIGHEST_CLASS};
+use super::person::{Birth, Person, Relationship, Sex};
+use super::schooling::{SchoolHistory, Schooling, HIGHEST_CLASS};
 use super::time::iso_date;
 use chrono::NaiveDate;
 
@@ -22,6 +23,8 @@ pub struct PersonForm {
     pub village: String,
     pub community: String,
     pub schooling: SchoolingChoice,
+    /// The history kept so far; a changed status adds to it.
+    pub school_history: SchoolHistory,
     pub class: String,
     pub notes: String,
 }
@@ -34,14 +37,16 @@ pub enum SchoolingChoice {
     Enrolled,
     DroppedOut,
     NeverEnrolled,
+    Completed,
 }
 
 impl SchoolingChoice {
-    pub const ALL: [SchoolingChoice; 4] = [
+    pub const ALL: [SchoolingChoice; 5] = [
         SchoolingChoice::Unknown,
         SchoolingChoice::Enrolled,
         SchoolingChoice::DroppedOut,
         SchoolingChoice::NeverEnrolled,
+        SchoolingChoice::Completed,
     ];
 }
 
@@ -96,12 +101,17 @@ impl PersonForm {
         form.phone = p.phone.clone();
         form.village = p.village.clone();
         form.community = p.community.clone();
-        (form.schooling, form.class) = match p.schooling {
+        (form.schooling, form.class) = match p.schooling.current() {
             Schooling::Unknown => (SchoolingChoice::Unknown, String::new()),
-            Schooling::Enrolled { class } => (SchoolingChoice::Enrolled, class.to_string()),
+            Schooling::Enrolled { class } => (
+                SchoolingChoice::Enrolled,
+                class.map(|c| c.to_string()).unwrap_or_default(),
+            ),
             Schooling::DroppedOut => (SchoolingChoice::DroppedOut, String::new()),
             Schooling::NeverEnrolled => (SchoolingChoice::NeverEnrolled, String::new()),
+            Schooling::Completed => (SchoolingChoice::Completed, String::new()),
         };
+        form.school_history = p.schooling.clone();
         form.notes = p.notes.clone();
         form
     }
@@ -133,14 +143,25 @@ impl PersonForm {
         }
         let village = c.line(Field::Village, &self.village, false);
         let community = c.line(Field::Community, &self.community, false);
-        let schooling = match self.schooling {
+        let wanted = match self.schooling {
             SchoolingChoice::Unknown => Some(Schooling::Unknown),
             SchoolingChoice::DroppedOut => Some(Schooling::DroppedOut),
             SchoolingChoice::NeverEnrolled => Some(Schooling::NeverEnrolled),
+            SchoolingChoice::Completed => Some(Schooling::Completed),
             SchoolingChoice::Enrolled => c
                 .number(Field::Class, &self.class, 1, u32::from(HIGHEST_CLASS))
-                .map(|class| Schooling::Enrolled { class: class as u8 }),
+                .map(|class| Schooling::Enrolled {
+                    class: Some(class as u8),
+                }),
         };
+        // A changed status is added to the history, dated today.
+        let schooling = wanted.map(|wanted| {
+            let mut history = self.school_history.clone();
+            if let Some(event) = history.change_to(wanted, today) {
+                history.record(event);
+            }
+            history
+        });
         let notes = c.notes(Field::Notes, &self.notes);
         let person = match (sex, birth, schooling) {
             (Some(sex), Some(birth), Some(schooling)) => Some(Person {
@@ -349,10 +370,14 @@ mod tests {
         form.class.clear();
         assert_eq!(problems(&form), vec![(Field::Class, Problem::Required)]);
         form.schooling = SchoolingChoice::DroppedOut;
+        let p = form.validate(today()).unwrap();
+        assert_eq!(p.schooling.current(), Schooling::DroppedOut);
         assert_eq!(
-            form.validate(today()).unwrap().schooling,
-            Schooling::DroppedOut
+            p.schooling.events().len(),
+            1,
+            "the change is recorded, dated today"
         );
+        assert_eq!(p.schooling.events()[0].on, today());
     }
 
     #[test]

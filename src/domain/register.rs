@@ -1,12 +1,15 @@
 //! The whole register: every table, and the kinds of record it holds.
 
+use super::case::{Case, FollowUp};
 use super::group::{Group, Membership};
 use super::id::Id;
 use super::meeting::Meeting;
 use super::person::Person;
 use super::place::Place;
 use super::programme::Programme;
+use super::risk::Flag;
 use super::table::Table;
+use super::training::Course;
 use serde::{Deserialize, Serialize};
 
 /// Every record this device holds.
@@ -18,6 +21,10 @@ pub struct Register {
     pub groups: Table<Group>,
     pub memberships: Table<Membership>,
     pub meetings: Table<Meeting>,
+    pub flags: Table<Flag>,
+    pub cases: Table<Case>,
+    pub follow_ups: Table<FollowUp>,
+    pub courses: Table<Course>,
 }
 
 /// The kinds of record. Each kind is its own table, stored in its own chunks.
@@ -30,16 +37,24 @@ pub enum Kind {
     Groups,
     Memberships,
     Meetings,
+    Flags,
+    Cases,
+    FollowUps,
+    Courses,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 10] = [
         Kind::People,
         Kind::Places,
         Kind::Programmes,
         Kind::Groups,
         Kind::Memberships,
         Kind::Meetings,
+        Kind::Flags,
+        Kind::Cases,
+        Kind::FollowUps,
+        Kind::Courses,
     ];
 
     /// The short stable name used in storage keys and exports.
@@ -51,6 +66,10 @@ impl Kind {
             Kind::Groups => "groups",
             Kind::Memberships => "memberships",
             Kind::Meetings => "meetings",
+            Kind::Flags => "flags",
+            Kind::Cases => "cases",
+            Kind::FollowUps => "follow_ups",
+            Kind::Courses => "courses",
         }
     }
 
@@ -68,6 +87,10 @@ impl Register {
             Kind::Groups => self.groups.live_count(),
             Kind::Memberships => self.memberships.live_count(),
             Kind::Meetings => self.meetings.live_count(),
+            Kind::Flags => self.flags.live_count(),
+            Kind::Cases => self.cases.live_count(),
+            Kind::FollowUps => self.follow_ups.live_count(),
+            Kind::Courses => self.courses.live_count(),
         }
     }
 

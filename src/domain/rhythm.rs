@@ -139,7 +139,7 @@ pub fn behind_target(reg: &Register, today: NaiveDate) -> Vec<(Id, usize, u8)> {
 
 /// A current member absent from the group's last `absences` meetings in a row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FollowUp {
+pub struct RepeatedAbsence {
     pub person: Id,
     pub group: Id,
     /// Meetings missed in a row, up to the latest.
@@ -156,7 +156,11 @@ fn absences_in_a_row<'a>(person: Id, newest_first: impl Iterator<Item = &'a Meet
 }
 
 /// Current members of `group` to follow up, per the programme's threshold.
-pub fn follow_ups_in_group(reg: &Register, group: Id, today: NaiveDate) -> Vec<FollowUp> {
+pub fn repeated_absences_in_group(
+    reg: &Register,
+    group: Id,
+    today: NaiveDate,
+) -> Vec<RepeatedAbsence> {
     let Some(threshold) = reg
         .groups
         .get(group)
@@ -166,10 +170,10 @@ pub fn follow_ups_in_group(reg: &Register, group: Id, today: NaiveDate) -> Vec<F
         return Vec::new();
     };
     let meetings = meetings_of_group(reg, group);
-    let mut out: Vec<FollowUp> = reg
+    let mut out: Vec<RepeatedAbsence> = reg
         .memberships_of_group(group)
         .filter(|(_, m)| m.active_on(today))
-        .map(|(_, m)| FollowUp {
+        .map(|(_, m)| RepeatedAbsence {
             person: m.person,
             group,
             absences: absences_in_a_row(m.person, meetings.iter().map(|(_, m)| *m)),
@@ -183,7 +187,7 @@ pub fn follow_ups_in_group(reg: &Register, group: Id, today: NaiveDate) -> Vec<F
 }
 
 /// Everyone to follow up, in every group.
-pub fn follow_ups(reg: &Register, today: NaiveDate) -> Vec<FollowUp> {
+pub fn repeated_absences(reg: &Register, today: NaiveDate) -> Vec<RepeatedAbsence> {
     let mut groups: Vec<Id> = reg
         .memberships
         .live()
@@ -194,7 +198,7 @@ pub fn follow_ups(reg: &Register, today: NaiveDate) -> Vec<FollowUp> {
     groups.dedup();
     groups
         .into_iter()
-        .flat_map(|g| follow_ups_in_group(reg, g, today))
+        .flat_map(|g| repeated_absences_in_group(reg, g, today))
         .collect()
 }
 

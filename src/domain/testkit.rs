@@ -81,6 +81,7 @@ impl World {
                 formed_on: d(2020, 1, 1),
                 status: GroupStatus::Active,
                 mentor: None,
+                course: None,
                 notes: String::new(),
             })
             .unwrap()

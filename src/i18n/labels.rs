@@ -2,12 +2,16 @@
 //! dates and ages.
 
 use super::{fill, text, Lang, Msg};
+use crate::domain::case::{CaseStatus, GoalArea};
 use crate::domain::group::{GroupStatus, LEFT_RECORD_DELETED};
 use crate::domain::meeting::{AbsenceReason, Mark};
-use crate::domain::person::{Age, Relationship, Schooling, Sex};
+use crate::domain::person::{Age, Relationship, Sex};
 use crate::domain::person_form::SchoolingChoice;
 use crate::domain::place::Level;
 use crate::domain::programme::Members;
+use crate::domain::risk::Concern;
+use crate::domain::schooling::{SchoolChange, Schooling};
+use crate::domain::training::Outcome;
 use chrono::{Datelike, NaiveDate};
 
 pub fn sex(s: Sex) -> Msg {
@@ -35,6 +39,7 @@ pub fn schooling_choice(c: SchoolingChoice) -> Msg {
         SchoolingChoice::Enrolled => Msg::SchoolEnrolled,
         SchoolingChoice::DroppedOut => Msg::SchoolDroppedOut,
         SchoolingChoice::NeverEnrolled => Msg::SchoolNeverEnrolled,
+        SchoolingChoice::Completed => Msg::SchoolCompleted,
     }
 }
 
@@ -67,6 +72,49 @@ pub fn mark(lang: Lang, m: Mark) -> String {
 /// every language the app speaks.
 pub fn month(m: crate::domain::rhythm::Month) -> String {
     format!("{:02}/{}", m.month, m.year)
+}
+
+pub fn concern(c: Concern) -> Msg {
+    match c {
+        Concern::OutOfSchool => Msg::ConcernOutOfSchool,
+        Concern::ChildLabour => Msg::ConcernChildLabour,
+        Concern::ChildMarriage => Msg::ConcernChildMarriage,
+        Concern::Trafficking => Msg::ConcernTrafficking,
+        Concern::Slavery => Msg::ConcernSlavery,
+        Concern::DrugUse => Msg::ConcernDrugUse,
+        Concern::Abuse => Msg::ConcernAbuse,
+        Concern::Other => Msg::ConcernOther,
+    }
+}
+
+pub fn case_status(s: CaseStatus) -> Msg {
+    match s {
+        CaseStatus::Open => Msg::CaseOpen,
+        CaseStatus::InCare => Msg::CaseInCare,
+        CaseStatus::Reintegrated => Msg::CaseReintegrated,
+        CaseStatus::Transferred => Msg::CaseTransferred,
+        CaseStatus::Closed => Msg::CaseClosed,
+    }
+}
+
+pub fn goal_area(a: GoalArea) -> Msg {
+    match a {
+        GoalArea::Education => Msg::GoalEducation,
+        GoalArea::Health => Msg::GoalHealth,
+        GoalArea::Legal => Msg::GoalLegal,
+        GoalArea::FamilyTracing => Msg::GoalFamilyTracing,
+        GoalArea::Counselling => Msg::GoalCounselling,
+        GoalArea::Skills => Msg::GoalSkills,
+    }
+}
+
+pub fn outcome(o: Outcome) -> Msg {
+    match o {
+        Outcome::Employed => Msg::OutcomeEmployed,
+        Outcome::SelfEmployed => Msg::OutcomeSelfEmployed,
+        Outcome::ContinuingStudy => Msg::OutcomeContinuing,
+        Outcome::NotYetKnown => Msg::OutcomeNotYetKnown,
+    }
 }
 
 pub fn level(l: Level) -> Msg {
@@ -107,13 +155,26 @@ pub fn leave_reason(lang: Lang, reason: &str) -> String {
 /// "Class 4", "Dropped out"…
 pub fn schooling(lang: Lang, s: Schooling) -> String {
     match s {
-        Schooling::Enrolled { class } => fill(
+        Schooling::Enrolled { class: Some(class) } => fill(
             text(lang, Msg::SchoolClass),
             &[("class", &class.to_string())],
         ),
+        Schooling::Enrolled { class: None } => text(lang, Msg::SchoolEnrolled).to_string(),
         Schooling::Unknown => text(lang, Msg::SchoolUnknown).to_string(),
         Schooling::DroppedOut => text(lang, Msg::SchoolDroppedOut).to_string(),
         Schooling::NeverEnrolled => text(lang, Msg::SchoolNeverEnrolled).to_string(),
+        Schooling::Completed => text(lang, Msg::SchoolCompleted).to_string(),
+    }
+}
+
+pub fn school_change(c: SchoolChange) -> Msg {
+    match c {
+        SchoolChange::NeverEnrolled => Msg::SchoolNeverEnrolled,
+        SchoolChange::Enrolled => Msg::SchoolEnrolled,
+        SchoolChange::DroppedOut => Msg::SchoolDroppedOut,
+        SchoolChange::ReEnrolled => Msg::SchoolReEnrolled,
+        SchoolChange::Mainstreamed => Msg::SchoolMainstreamed,
+        SchoolChange::Completed => Msg::SchoolCompleted,
     }
 }
 
@@ -175,7 +236,7 @@ mod tests {
     #[test]
     fn schooling_names_the_class() {
         assert_eq!(
-            schooling(Lang::En, Schooling::Enrolled { class: 4 }),
+            schooling(Lang::En, Schooling::Enrolled { class: Some(4) }),
             "Class 4"
         );
     }

@@ -1,6 +1,7 @@
 //! Messages for changes the register's rules refused.
 
 use super::{fill, labels, text, Lang, Msg};
+use crate::domain::case_rules::CaseProblem;
 use crate::domain::edit::EditError;
 use crate::domain::joining::{LeaveRefusal, Refusal};
 use crate::domain::meeting_rules::MeetingProblem;
@@ -18,11 +19,32 @@ pub fn edit_error(lang: Lang, reg: &Register, e: &EditError) -> String {
             .collect::<Vec<_>>()
             .join(" "),
         EditError::Leave(why) => text(lang, leave_refusal(*why)).into(),
+        EditError::Case(why) => case_problem(lang, why),
         EditError::Meeting(why) => why
             .iter()
             .map(|p| meeting_problem(lang, reg, p))
             .collect::<Vec<_>>()
             .join(" "),
+    }
+}
+
+pub fn case_problem(lang: Lang, p: &CaseProblem) -> String {
+    let t = |m| text(lang, m);
+    match p {
+        CaseProblem::UnknownPerson => t(Msg::RefUnknownPerson).into(),
+        CaseProblem::DateInFuture => t(Msg::ErrInFuture).into(),
+        CaseProblem::BeforeBirth => t(Msg::RefBeforeBirth).into(),
+        CaseProblem::NotAllowed { from, to } => fill(
+            t(Msg::CaseNotAllowed),
+            &[
+                ("from", t(labels::case_status(*from))),
+                ("to", t(labels::case_status(*to))),
+            ],
+        ),
+        CaseProblem::ReasonRequired => t(Msg::CaseReasonRequired).into(),
+        CaseProblem::BeforeLastChange => t(Msg::CaseBeforeLastChange).into(),
+        CaseProblem::CaseClosed => t(Msg::CaseIsClosed).into(),
+        CaseProblem::BadClearing => t(Msg::FlagBadClearing).into(),
     }
 }
 

@@ -69,6 +69,10 @@ pub fn table(reg: &Register, kind: Kind) -> &dyn StoredTable {
         Kind::Groups => &reg.groups,
         Kind::Memberships => &reg.memberships,
         Kind::Meetings => &reg.meetings,
+        Kind::Flags => &reg.flags,
+        Kind::Cases => &reg.cases,
+        Kind::FollowUps => &reg.follow_ups,
+        Kind::Courses => &reg.courses,
     }
 }
 
@@ -80,5 +84,9 @@ pub fn table_mut(reg: &mut Register, kind: Kind) -> &mut dyn StoredTable {
         Kind::Groups => &mut reg.groups,
         Kind::Memberships => &mut reg.memberships,
         Kind::Meetings => &mut reg.meetings,
+        Kind::Flags => &mut reg.flags,
+        Kind::Cases => &mut reg.cases,
+        Kind::FollowUps => &mut reg.follow_ups,
+        Kind::Courses => &mut reg.courses,
     }
 }

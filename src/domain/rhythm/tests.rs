@@ -62,23 +62,23 @@ fn three_absences_in_a_row_flag_a_member_and_a_present_resets() {
     w.meet(group, d(2026, 10, 3), &[b]).unwrap();
     w.meet(group, d(2026, 10, 17), &[a]).unwrap();
     assert_eq!(
-        follow_ups_in_group(&w.reg, group, today()),
+        repeated_absences_in_group(&w.reg, group, today()),
         vec![],
         "two in a row is not yet three"
     );
     w.meet(group, d(2026, 11, 7), &[a, b]).unwrap();
     // a: absent, present, absent, absent → 2 in a row; b: absent, absent, present, absent → 1.
-    assert_eq!(follow_ups_in_group(&w.reg, group, today()), vec![]);
+    assert_eq!(repeated_absences_in_group(&w.reg, group, today()), vec![]);
     w.meet(group, d(2026, 11, 21), &[a]).unwrap();
     assert_eq!(
-        follow_ups_in_group(&w.reg, group, today()),
-        vec![FollowUp {
+        repeated_absences_in_group(&w.reg, group, today()),
+        vec![RepeatedAbsence {
             person: a,
             group,
             absences: 3
         }]
     );
-    assert_eq!(follow_ups(&w.reg, today()).len(), 1);
+    assert_eq!(repeated_absences(&w.reg, today()).len(), 1);
 }
 
 #[test]
@@ -96,7 +96,7 @@ fn a_member_who_left_is_no_longer_flagged_but_their_attendance_stays() {
     w.edit()
         .leave(membership, d(2026, 10, 20), "moved", today())
         .unwrap();
-    assert!(follow_ups_in_group(&w.reg, group, today()).is_empty());
+    assert!(repeated_absences_in_group(&w.reg, group, today()).is_empty());
     let (rows, rate) = attendance_of(&w.reg, a);
     assert_eq!(rows.len(), 3, "her past attendance is unchanged");
     assert_eq!(rate.map(Rate::percent), Some(0));

@@ -1,7 +1,7 @@
 //! What needs attention: members absent too often in a row, and groups
 //! behind this month's meeting target.
 
-use crate::domain::rhythm::{behind_target, follow_ups};
+use crate::domain::rhythm::{behind_target, repeated_absences};
 use crate::i18n::Msg;
 use crate::route::Route;
 use crate::ui::components::page_title::use_page_title;
@@ -18,7 +18,7 @@ pub fn FollowUpPage() -> impl IntoView {
     let people = Memo::new(move |_| {
         let _ = i18n.lang.get();
         app.register.with(|reg| {
-            follow_ups(reg, today())
+            repeated_absences(reg, today())
                 .into_iter()
                 .map(|f| {
                     let name = reg

@@ -153,7 +153,7 @@ fn Members(group: Id) -> impl IntoView {
         let lang = i18n.lang.get();
         let today = today();
         app.register.with(|reg| {
-            let flags = crate::domain::rhythm::follow_ups_in_group(reg, group, today);
+            let flags = crate::domain::rhythm::repeated_absences_in_group(reg, group, today);
             let mut rows: Vec<(String, MemberRow)> = reg
                 .memberships_of_group(group)
                 .map(|(mid, m)| {

@@ -3,8 +3,9 @@
 //! register grows.
 
 use crate::domain::id::Id;
-use crate::domain::person::{Person, Schooling};
+use crate::domain::person::Person;
 use crate::domain::programme::ADULT_AGE;
+use crate::domain::schooling::Schooling;
 use crate::domain::text::Query;
 use crate::i18n::{labels, Msg};
 use crate::route::Route;
@@ -70,7 +71,7 @@ pub fn PeopleList() -> impl IntoView {
                     .take(limit.get())
                     .filter_map(|&id| {
                         let p = reg.people.get(id)?;
-                        let schooling = match p.schooling {
+                        let schooling = match p.schooling.current() {
                             Schooling::Unknown => String::new(),
                             known => labels::schooling(lang, known),
                         };

@@ -219,7 +219,10 @@ fn details(lang: Lang, record: &Record<Person>, p: &Person) -> Vec<(&'static str
     optional(Msg::FieldPhone, p.phone.clone());
     optional(Msg::FieldVillage, p.village.clone());
     optional(Msg::FieldCommunity, p.community.clone());
-    optional(Msg::FieldSchooling, labels::schooling(lang, p.schooling));
+    optional(
+        Msg::FieldSchooling,
+        labels::schooling(lang, p.schooling.current()),
+    );
     optional(Msg::FieldNotes, p.notes.clone());
     let when = |ts: Timestamp| ts.date().map(|d| labels::date(lang, d)).unwrap_or_default();
     optional(Msg::RegisteredOn, when(record.created));
