@@ -26,6 +26,9 @@ pub enum Route {
     NewProgramme,
     Programme(Id),
     FollowUp,
+    Cases,
+    NewCase(Id),
+    Case(Id),
     Settings,
     NotFound,
 }
@@ -37,6 +40,7 @@ pub enum Section {
     People,
     Groups,
     FollowUp,
+    Cases,
     Places,
     Programmes,
     Settings,
@@ -54,6 +58,9 @@ impl Route {
             ["people", "new"] => Route::NewPerson,
             ["people", x] => id(x).map_or(Route::NotFound, Route::Person),
             ["people", x, "edit"] => id(x).map_or(Route::NotFound, Route::EditPerson),
+            ["people", x, "cases", "new"] => id(x).map_or(Route::NotFound, Route::NewCase),
+            ["cases"] => Route::Cases,
+            ["cases", x] => id(x).map_or(Route::NotFound, Route::Case),
             ["groups"] => Route::Groups,
             ["groups", "new"] => Route::NewGroup,
             ["groups", x] => id(x).map_or(Route::NotFound, Route::Group),
@@ -91,6 +98,9 @@ impl Route {
             Route::NewProgramme => "/programmes/new".into(),
             Route::Programme(id) => format!("/programmes/{id}"),
             Route::FollowUp => "/follow-up".into(),
+            Route::Cases => "/cases".into(),
+            Route::NewCase(id) => format!("/people/{id}/cases/new"),
+            Route::Case(id) => format!("/cases/{id}"),
             Route::Settings => "/settings".into(),
             Route::NotFound => "/not-found".into(),
         }
@@ -111,6 +121,7 @@ impl Route {
             Route::Places | Route::Place(_) => Section::Places,
             Route::Programmes | Route::NewProgramme | Route::Programme(_) => Section::Programmes,
             Route::FollowUp => Section::FollowUp,
+            Route::Cases | Route::NewCase(_) | Route::Case(_) => Section::Cases,
             Route::Settings => Section::Settings,
             Route::NotFound => Section::None,
         }
@@ -143,6 +154,9 @@ mod tests {
             Route::NewProgramme,
             Route::Programme(id),
             Route::FollowUp,
+            Route::Cases,
+            Route::NewCase(id),
+            Route::Case(id),
             Route::Settings,
         ];
         for route in all {

@@ -15,7 +15,7 @@ use super::programme::Programme;
 use super::register::{Kind, Register};
 use super::schooling::SchoolEvent;
 use super::table::{Author, NotFound, Table};
-use super::training::Course;
+use super::training::{Course, Outcome};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
@@ -244,6 +244,27 @@ impl<'a> Edit<'a> {
 
     pub fn delete_meeting(&mut self, id: Id) -> Result<(), EditError> {
         self.delete(Kind::Meetings, id)
+    }
+
+    /// Ends a trainee's membership of a training batch as completed, with
+    /// what came of it.
+    pub fn complete_course(
+        &mut self,
+        membership: Id,
+        on: NaiveDate,
+        outcome: Outcome,
+        today: NaiveDate,
+    ) -> Result<(), EditError> {
+        self.leave(membership, on, "", today)?;
+        let mut m = self
+            .reg
+            .memberships
+            .get(membership)
+            .ok_or(EditError::NotFound)?
+            .clone();
+        m.completed = Some(outcome);
+        self.reg.memberships.update(membership, m, self.author)?;
+        Ok(())
     }
 
     fn joined_on(&self, membership: Id) -> NaiveDate {

@@ -2,6 +2,7 @@
 //! browser; everything is tested natively with `cargo test`.
 
 pub mod case;
+pub mod case_form;
 pub mod case_rules;
 pub mod edit;
 pub mod form;

@@ -328,6 +328,7 @@ pub fn text(msg: Msg) -> &'static str {
         FlagRaised => "The risk flag is raised.",
         FlagCleared => "The risk flag is cleared.",
         RaisedBy => "raised {date} by {name}",
+        RaisedOnText => "raised {date}",
         ClearedOnText => "cleared {date}",
         ConcernOutOfSchool => "Out of school / dropout",
         ConcernChildLabour => "Child labour",

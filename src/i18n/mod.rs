@@ -156,7 +156,7 @@ messages! {
     // Protection: flags, cases, follow-ups
     NavCases, CasesTitle, SensitiveBadge, SensitiveNote, FlagsTitle, RaiseFlag, FieldConcern,
     FieldRaisedOn, ClearFlag, FieldClearedOn, OpenFlags, NoOpenFlags, FlagRaised, FlagCleared,
-    RaisedBy, ClearedOnText, ConcernOutOfSchool, ConcernChildLabour, ConcernChildMarriage,
+    RaisedBy, RaisedOnText, ClearedOnText, ConcernOutOfSchool, ConcernChildLabour, ConcernChildMarriage,
     ConcernTrafficking, ConcernSlavery, ConcernDrugUse, ConcernAbuse, ConcernOther, OpenCase,
     NewCaseTitle, CaseTitle, FieldIntake, FieldConcerns, FieldReferredBy, FieldRescuePlace,
     FieldGuardianConsent, FieldChildAssent, ConsentNotGiven, CarePlan, AddGoal, FieldGoalArea,

@@ -3,6 +3,8 @@
 use super::components::notices::Notices;
 use super::i18n::{tr, I18n};
 use super::pages::{
+    case::{CasePage, NewCase},
+    cases::CasesPage,
     follow_up::FollowUpPage,
     group_form::{EditGroup, NewGroup},
     group_view::GroupView,
@@ -63,6 +65,7 @@ pub fn App() -> impl IntoView {
                 <Link to=Route::People nav=true>{tr(Msg::NavPeople)}</Link>
                 <Link to=Route::Groups nav=true>{tr(Msg::NavGroups)}</Link>
                 <Link to=Route::FollowUp nav=true>{tr(Msg::NavFollowUp)}</Link>
+                <Link to=Route::Cases nav=true>{tr(Msg::NavCases)}</Link>
                 <Link to=Route::Places nav=true>{tr(Msg::NavPlaces)}</Link>
                 <Link to=Route::Programmes nav=true>{tr(Msg::NavProgrammes)}</Link>
                 <Link to=Route::Settings nav=true>{tr(Msg::NavSettings)}</Link>
@@ -96,6 +99,9 @@ fn page(route: Route) -> AnyView {
         Route::NewProgramme => view! { <NewProgramme/> }.into_any(),
         Route::Programme(id) => view! { <ProgrammePage id/> }.into_any(),
         Route::FollowUp => view! { <FollowUpPage/> }.into_any(),
+        Route::Cases => view! { <CasesPage/> }.into_any(),
+        Route::NewCase(person) => view! { <NewCase person/> }.into_any(),
+        Route::Case(id) => view! { <CasePage id/> }.into_any(),
         Route::Settings => view! { <SettingsPage/> }.into_any(),
         Route::NotFound => view! { <NotFound/> }.into_any(),
     }

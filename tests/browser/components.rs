@@ -3,7 +3,8 @@
 use crate::support::{click, fresh_page, settle, text_of, type_into, wait_for};
 use bal_register::domain::edit::Edit;
 use bal_register::domain::id::{DeviceTag, Id};
-use bal_register::domain::person::{Birth, Person, Schooling, Sex};
+use bal_register::domain::person::{Birth, Person, Sex};
+use bal_register::domain::schooling::SchoolHistory;
 use bal_register::domain::table::Author;
 use bal_register::domain::time::Timestamp;
 use bal_register::storage::layout::REAL;
@@ -40,7 +41,7 @@ fn seed(names: &[&str]) -> Vec<Id> {
                 phone: String::new(),
                 village: "Bero".into(),
                 community: "Banjara".into(),
-                schooling: Schooling::Enrolled { class: 3 },
+                schooling: SchoolHistory::default(),
                 notes: String::new(),
             })
             .unwrap()

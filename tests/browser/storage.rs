@@ -3,8 +3,9 @@
 use crate::support::local_storage;
 use bal_register::domain::edit::Edit;
 use bal_register::domain::id::DeviceTag;
-use bal_register::domain::person::{Birth, Person, Schooling, Sex};
+use bal_register::domain::person::{Birth, Person, Sex};
 use bal_register::domain::register::Register;
+use bal_register::domain::schooling::SchoolHistory;
 use bal_register::domain::table::Author;
 use bal_register::domain::text::{fold, Query};
 use bal_register::domain::time::Timestamp;
@@ -29,7 +30,7 @@ fn person(name: &str) -> Person {
         phone: String::new(),
         village: "Vizhinjam".into(),
         community: String::new(),
-        schooling: Schooling::DroppedOut,
+        schooling: SchoolHistory::default(),
         notes: "x".repeat(40),
     }
 }

@@ -259,3 +259,26 @@ fn places_programmes_and_groups_in_use_cannot_be_deleted() {
     let empty = w.group(BALASABHA);
     assert_eq!(w.edit().delete_group(empty), Ok(()));
 }
+
+#[test]
+fn a_trainee_completes_a_course_with_an_outcome() {
+    use crate::domain::seed::BALIKA_ASHRAM;
+    use crate::domain::training::Outcome;
+    let mut w = World::new();
+    let batch = w.group(BALIKA_ASHRAM);
+    let trainee = w.woman_aged(19);
+    let m = w.join(trainee, batch, d(2026, 1, 10)).unwrap();
+    w.edit()
+        .complete_course(m, d(2026, 6, 30), Outcome::SelfEmployed, today())
+        .unwrap();
+    let kept = w.reg.memberships.get(m).unwrap();
+    assert_eq!(
+        (kept.left_on, kept.completed),
+        (Some(d(2026, 6, 30)), Some(Outcome::SelfEmployed))
+    );
+    assert_eq!(
+        w.edit()
+            .complete_course(m, d(2026, 7, 1), Outcome::Employed, today()),
+        Err(EditError::Leave(LeaveRefusal::AlreadyEnded))
+    );
+}

@@ -137,6 +137,9 @@ impl Label {
 }
 
 /// A drop-down list of choices. `None` is the "Choose…" entry when `optional`.
+///
+/// Generic only in the thin layer that maps values to positions; the view
+/// itself is built once for every type of choice (see `select_view`).
 #[component]
 pub fn SelectField<T>(
     /// The select's id (a `String` so that rows of a list can each have one).
@@ -152,43 +155,54 @@ pub fn SelectField<T>(
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
+    let (values, labels): (Vec<T>, Vec<Label>) = choices.into_iter().unzip();
+    let values = StoredValue::new(values);
+    let index = Signal::derive(move || {
+        let v = value.get()?;
+        values.with_value(|vs| vs.iter().position(|x| *x == v))
+    });
+    let pick = Callback::new(move |i: Option<usize>| {
+        on_change.run(i.and_then(|i| values.with_value(|vs| vs.get(i).copied())))
+    });
+    select_view(id, label, labels, index, pick, optional)
+}
+
+#[inline(never)]
+fn select_view(
+    id: String,
+    label: Msg,
+    labels: Vec<Label>,
+    index: Signal<Option<usize>>,
+    pick: Callback<Option<usize>>,
+    optional: bool,
+) -> AnyView {
     let i18n = use_i18n();
-    let choices = StoredValue::new(choices);
-    let index_of = move |v: Option<T>| {
-        v.and_then(|v| choices.with_value(|c| c.iter().position(|(x, _)| *x == v)))
-            .map_or_else(String::new, |i| i.to_string())
-    };
     view! {
         <div class="field">
             <label for=id.clone()><LabelText label optional/></label>
             <select
                 id=id.clone()
                 name=id
-                on:change:target=move |ev| {
-                    let picked = ev.target().value().parse::<usize>().ok()
-                        .and_then(|i| choices.with_value(|c| c.get(i).map(|(x, _)| *x)));
-                    on_change.run(picked);
-                }
+                on:change:target=move |ev| pick.run(ev.target().value().parse::<usize>().ok())
             >
                 // Selection is set on each option: a `value` on the select itself
                 // would be applied before its options exist.
                 {optional.then(|| view! {
-                    <option value="" prop:selected=move || index_of(value.get()).is_empty()>
+                    <option value="" prop:selected=move || index.get().is_none()>
                         {tr(Msg::ChooseOne)}
                     </option>
                 })}
-                {choices.with_value(|c| c.iter().enumerate().map(|(i, (_, label))| {
-                    let label = label.clone();
-                    let me = i.to_string();
+                {labels.into_iter().enumerate().map(|(i, label)| {
                     view! {
-                        <option value=i.to_string() prop:selected=move || index_of(value.get()) == me>
+                        <option value=i.to_string() prop:selected=move || index.get() == Some(i)>
                             {move || label.text(i18n)}
                         </option>
                     }
-                }).collect_view())}
+                }).collect_view()}
             </select>
         </div>
     }
+    .into_any()
 }
 
 /// A set of radio buttons: quicker than a list on a phone for two or three
@@ -205,7 +219,30 @@ pub fn RadioGroup<T>(
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
+    let (values, labels): (Vec<T>, Vec<Msg>) = choices.into_iter().unzip();
+    let values = StoredValue::new(values);
+    let index = Signal::derive(move || {
+        let v = value.get()?;
+        values.with_value(|vs| vs.iter().position(|x| *x == v))
+    });
+    let pick = Callback::new(move |i: usize| {
+        if let Some(v) = values.with_value(|vs| vs.get(i).copied()) {
+            on_change.run(v)
+        }
+    });
     let error = error.unwrap_or_else(|| Signal::derive(|| None));
+    radio_view(name, legend, labels, index, pick, error)
+}
+
+#[inline(never)]
+fn radio_view(
+    name: &'static str,
+    legend: Msg,
+    labels: Vec<Msg>,
+    index: Signal<Option<usize>>,
+    pick: Callback<usize>,
+    error: Signal<Option<String>>,
+) -> AnyView {
     view! {
         <fieldset
             class="field radio-group"
@@ -213,7 +250,7 @@ where
             aria-describedby=move || described_by(name, false, error.with(Option::is_some))
         >
             <legend>{tr(legend)}</legend>
-            {choices.into_iter().enumerate().map(|(i, (choice, msg))| {
+            {labels.into_iter().enumerate().map(|(i, msg)| {
                 let id = format!("{name}-{i}");
                 let label_for = id.clone();
                 view! {
@@ -222,8 +259,8 @@ where
                             type="radio"
                             id=id
                             name=name
-                            prop:checked=move || value.get() == Some(choice)
-                            on:change=move |_| on_change.run(choice)
+                            prop:checked=move || index.get() == Some(i)
+                            on:change=move |_| pick.run(i)
                         />
                         <span>{tr(msg)}</span>
                     </label>
@@ -232,4 +269,5 @@ where
             <FieldError id=name error/>
         </fieldset>
     }
+    .into_any()
 }

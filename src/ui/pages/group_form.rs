@@ -90,6 +90,18 @@ fn GroupEditor(existing: Option<Id>, initial: GroupForm) -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let set_programme = move |p: Option<Id>| form.update(|f| f.programme = p);
+    let courses = app.register.with_untracked(|reg| {
+        let mut v: Vec<(Id, String)> = reg
+            .courses
+            .live()
+            .map(|(id, c)| (id, c.name.clone()))
+            .collect();
+        sort::by_key(&mut v, |r| Key::text(r.1.clone(), r.0));
+        v.into_iter()
+            .map(|(id, name)| (id, Label::Owned(name)))
+            .collect::<Vec<_>>()
+    });
+    let set_course = move |c: Option<Id>| form.update(|f| f.course = c);
     let set_status =
         move |s: Option<GroupStatus>| form.update(|f| f.status = s.unwrap_or(GroupStatus::Active));
 
@@ -151,6 +163,10 @@ fn GroupEditor(existing: Option<Id>, initial: GroupForm) -> impl IntoView {
                 search=move |text: String| people_matching(app, i18n.lang.get_untracked(), &text)
                 describe=move |id| person_label(app, i18n.lang.get_untracked(), id)
                 error=error_for(GroupField::Mentor) optional=true/>
+            {(!courses.is_empty()).then(|| view! {
+                <SelectField id="group_course" label=Msg::FieldCourse choices=courses
+                    value=Signal::derive(move || form.with(|f| f.course)) on_change=set_course optional=true/>
+            })}
             <TextArea id="group_notes" label=Msg::FieldNotes
                 value=Signal::derive(move || form.with(|f| f.notes.clone()))
                 on_input=move |v| form.update(|f| f.notes = v) error=error_for(GroupField::Notes) optional=true/>

@@ -7,6 +7,7 @@ use crate::domain::id::Id;
 use crate::domain::place;
 use crate::domain::sort::{self, Key};
 use crate::domain::time::{iso_date, parse_date};
+use crate::domain::training::Outcome;
 use crate::i18n::{labels, Msg};
 use crate::route::Route;
 use crate::ui::components::confirm::Confirm;
@@ -187,6 +188,9 @@ fn Members(group: Id) -> impl IntoView {
                         if !m.leave_reason.is_empty() {
                             parts.push(labels::leave_reason(lang, &m.leave_reason));
                         }
+                        if let Some(o) = m.completed {
+                            parts.push(i18n.t(labels::outcome(o)).to_string());
+                        }
                     }
                     let current = m.active_on(today) || m.joined_on > today;
                     (
@@ -286,15 +290,24 @@ fn EndMembership(
     let left_on = RwSignal::new(iso_date(today()));
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    // A training batch asks whether the course was completed, and with what outcome.
+    let training = app
+        .register
+        .with_untracked(|r| r.groups.get(group).is_some_and(|g| g.course.is_some()));
+    let outcome = RwSignal::new(None::<Outcome>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(day) = parse_date(&left_on.get_untracked()) else {
             return error.set(Some(i18n.t(Msg::ErrNotADate).into()));
         };
         let why = crate::domain::text::clean_line(&reason.get_untracked());
+        let completed = outcome.get_untracked();
         match app.apply(|edit| {
-            edit.leave(membership, day, &why, today())
-                .map_err(Into::into)
+            match completed {
+                Some(o) => edit.complete_course(membership, day, o, today()),
+                None => edit.leave(membership, day, &why, today()),
+            }
+            .map_err(Into::into)
         }) {
             Ok(()) => {
                 let group_name = crate::ui::lookup::group_name(app, group);
@@ -316,6 +329,11 @@ fn EndMembership(
                 error=error max=Signal::stored(iso_date(today()))/>
             <TextField id="leave_reason" label=Msg::FieldLeaveReason value=reason on_input=move |v| reason.set(v)
                 error=Signal::derive(|| None::<String>) optional=true/>
+            {training.then(|| view! {
+                <SelectField id="completed_outcome" label=Msg::CompletedCourse
+                    choices=Outcome::ALL.iter().map(|&o| (o, labels::outcome(o).into())).collect()
+                    value=outcome on_change=move |o| outcome.set(o) optional=true/>
+            })}
             <div class="actions">
                 <button type="submit" class="danger" id="confirm-end">{tr(Msg::EndMembershipButton)}</button>
                 <button type="button" on:click=move |_| on_done.run(())>{tr(Msg::Cancel)}</button>

@@ -1,5 +1,6 @@
 //! The home page: a welcome on the first visit, a summary afterwards.
 
+use super::cases::OverdueFollowUps;
 use crate::domain::register::Kind;
 use crate::i18n::Msg;
 use crate::route::Route;
@@ -45,6 +46,7 @@ pub fn Home() -> impl IntoView {
                         <Link to=Route::Groups class="button">{tr(Msg::NavGroups)}</Link>
                         <Link to=Route::NewPerson class="button primary">{tr(Msg::AddPerson)}</Link>
                     </div>
+                    <OverdueFollowUps/>
                 </section>
             }
             .into_any()

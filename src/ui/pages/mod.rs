@@ -1,5 +1,8 @@
 //! One component per page (per address).
 
+pub mod case;
+pub mod cases;
+pub mod courses;
 pub mod follow_up;
 pub mod group_form;
 pub mod group_meetings;
@@ -10,6 +13,7 @@ pub mod meeting;
 pub mod not_found;
 pub mod people_list;
 pub mod person_form;
+pub mod person_protection;
 pub mod person_view;
 pub mod places;
 pub mod programmes;

@@ -1,6 +1,7 @@
 //! One person's record: details, their groups past and present, edit and delete.
 
 use super::person_form::MissingPerson;
+use super::person_protection::{PersonCases, PersonFlags, PersonSchooling};
 use crate::domain::id::Id;
 use crate::domain::person::{Birth, Person};
 use crate::domain::record::Record;
@@ -84,6 +85,9 @@ fn PersonDetails(record: Record<Person>) -> impl IntoView {
             </dl>
             <PersonGroups person=id/>
             <PersonAttendance person=id/>
+            <PersonSchooling person=id/>
+            <PersonFlags person=id/>
+            <PersonCases person=id/>
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {

@@ -1,5 +1,6 @@
 //! Programmes and their rules: the list, and a form to add or edit one.
 
+use super::courses::Courses;
 use crate::domain::form::FieldError;
 use crate::domain::id::Id;
 use crate::domain::person::Sex;
@@ -92,6 +93,7 @@ pub fn ProgrammesPage() -> impl IntoView {
                 <Link to=Route::NewProgramme class="button primary" id="add-programme">{tr(Msg::AddProgramme)}</Link>
             </div>
             <RecordList rows=Signal::derive(rows)/>
+            <Courses/>
         </section>
     }
 }
