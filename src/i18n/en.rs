@@ -36,6 +36,9 @@ pub fn text(msg: Msg) -> &'static str {
         GoHome => "Go to the home page",
         ConfirmDeleteTitle => "Delete {name}?",
         ConfirmDeleteYes => "Yes, delete",
+        Offline => "Offline: everything still works and is saved on this device.",
+        AppUpdated => "Bal Register has been updated to a new version.",
+        AppUpdatedReload => "A new version of Bal Register is ready; it will be used the next time the app is opened.",
 
         // Home
         WelcomeTitle => "Welcome to Bal Register",

@@ -94,7 +94,8 @@ messages! {
     AppName, AppTagline, SkipToContent, NavMain, NavHome, NavPeople, NavGroups, NavPlaces,
     NavProgrammes, NavSettings, Loading, PrivacyNote, Dismiss, Cancel, Save, SaveChanges, Edit,
     Delete, Change, All, Optional, ChooseOne, ShowMore, ShowingCount, NoPickMatches, FormHasErrors,
-    NotFoundTitle, NotFoundBody, GoHome, ConfirmDeleteTitle, ConfirmDeleteYes,
+    NotFoundTitle, NotFoundBody, GoHome, ConfirmDeleteTitle, ConfirmDeleteYes, Offline, AppUpdated,
+    AppUpdatedReload,
     // Home
     WelcomeTitle, WelcomeBody, WelcomeSeeds, AddFirstChild, HomeTitle, HomePeopleCount,
     HomeGroupsCount,

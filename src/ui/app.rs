@@ -36,6 +36,8 @@ pub fn App() -> impl IntoView {
     provide_context(i18n);
     let router = Router::start();
     provide_context(router);
+    super::offline::start(state);
+    let online = super::offline::online_signal();
 
     // Keep the page's language attribute true for screen readers and fonts.
     Effect::new(move |_| {
@@ -60,6 +62,9 @@ pub fn App() -> impl IntoView {
                 <span class="brand-name">{tr(Msg::AppName)}</span>
                 <span class="brand-org">{move || state.settings.with(|s| s.organisation.clone())}</span>
             </Link>
+            <Show when=move || !online.get()>
+                <span class="offline-badge" id="offline-badge" role="status">{tr(Msg::Offline)}</span>
+            </Show>
             <nav aria-label=tr(Msg::NavMain)>
                 <Link to=Route::Home nav=true>{tr(Msg::NavHome)}</Link>
                 <Link to=Route::People nav=true>{tr(Msg::NavPeople)}</Link>

@@ -5,6 +5,7 @@ mod app;
 pub mod components;
 mod i18n;
 mod lookup;
+pub mod offline;
 mod pages;
 pub mod router;
 pub mod state;

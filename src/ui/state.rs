@@ -102,6 +102,11 @@ impl AppState {
         state
     }
 
+    /// A message in the current language, read without tracking.
+    pub fn text(&self, msg: Msg) -> &'static str {
+        crate::i18n::text(self.lang(), msg)
+    }
+
     pub fn lang(&self) -> Lang {
         self.settings.with_untracked(|s| s.lang)
     }

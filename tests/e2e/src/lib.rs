@@ -109,6 +109,8 @@ pub struct Browser {
     _chromedriver: Driver,
     pub driver: WebDriver,
     pub profile: PathBuf,
+    /// Every address the pages of this browser requested (see `note_requests`).
+    requests: std::sync::Mutex<Vec<String>>,
 }
 
 impl Browser {
@@ -157,6 +159,7 @@ impl Browser {
                         driver,
                         profile,
                         _chromedriver: chromedriver,
+                        requests: Default::default(),
                     }
                 }
                 Err(e) if attempts < 3 => {
@@ -172,10 +175,12 @@ impl Browser {
     /// Closes the browser cleanly (so it writes its storage to disk) and opens
     /// a new one on the same profile.
     pub async fn restart(self) -> Browser {
+        self.assert_same_origin().await;
         let Browser {
             driver,
             profile,
             _chromedriver,
+            ..
         } = self;
         driver.quit().await.expect("browser quits");
         drop(_chromedriver);
@@ -196,6 +201,7 @@ impl Browser {
     }
 
     pub async fn reload(&self) {
+        self.note_requests().await;
         self.driver.refresh().await.expect("reload");
         self.wait_for("header.app-header").await;
     }
@@ -348,7 +354,81 @@ impl Browser {
         path
     }
 
+    /// Notes the addresses the current page has requested (resource timing
+    /// lists every file, fetch and image since the page loaded). Called
+    /// before each navigation, so every page of a test is covered.
+    async fn note_requests(&self) {
+        let seen = self
+            .driver
+            .execute(
+                "performance.setResourceTimingBufferSize(100000); \
+                 return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);",
+                vec![],
+            )
+            .await;
+        if let Ok(seen) = seen {
+            let urls: Vec<String> = serde_json::from_value(seen.json().clone()).unwrap_or_default();
+            self.requests.lock().unwrap().extend(urls);
+        }
+    }
+
+    /// Asserts that every request the app's pages made went to the app's
+    /// own origin (a privacy promise of the app).
+    pub async fn assert_same_origin(&self) {
+        self.note_requests().await;
+        let origin = server().base_url();
+        let seen = self.requests.lock().unwrap().clone();
+        let foreign: Vec<&String> = seen
+            .iter()
+            .filter(|url| {
+                !url.starts_with(&origin) && !url.starts_with("data:") && !url.starts_with("blob:")
+            })
+            .filter(|url| *url != "about:blank")
+            .collect();
+        assert!(
+            foreign.is_empty(),
+            "requests left the app's origin: {foreign:?}"
+        );
+        assert!(
+            seen.iter().any(|u| u.ends_with(".wasm")),
+            "the app was seen loading: {seen:?}"
+        );
+    }
+
+    /// Checks that no request left the origin, then closes the browser.
     pub async fn quit(self) {
+        self.assert_same_origin().await;
         let _ = self.driver.quit().await;
+    }
+
+    /// Cuts the browser off the network, or reconnects it (ChromeDriver's
+    /// network emulation, which lasts across reloads).
+    pub async fn set_offline(&self, offline: bool) {
+        let tools = thirtyfour::extensions::cdp::ChromeDevTools::new(self.driver.handle().clone());
+        let conditions = thirtyfour::extensions::cdp::NetworkConditions {
+            offline,
+            ..Default::default()
+        };
+        tools
+            .set_network_conditions(&conditions)
+            .await
+            .expect("network conditions");
+    }
+
+    /// Waits until the service worker controls the page (the app's files are
+    /// then kept for offline use).
+    pub async fn wait_for_offline_ready(&self) {
+        let started = Instant::now();
+        while self
+            .js("return !!(navigator.serviceWorker && navigator.serviceWorker.controller);")
+            .await
+            != true
+        {
+            assert!(
+                started.elapsed() < PATIENCE,
+                "the service worker never took control"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 }
