@@ -3,6 +3,7 @@
 
 pub mod edit;
 pub mod form;
+pub mod generate;
 pub mod group;
 pub mod group_form;
 pub mod id;
