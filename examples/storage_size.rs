@@ -12,9 +12,10 @@
 //! write it, under keys of the real namespace.
 
 use bal_register::domain::generate::{generate, Scale, Spec};
+use bal_register::domain::id::IdGen;
 use bal_register::domain::register::{Kind, Register};
 use bal_register::storage::key_value::utf16_len;
-use bal_register::storage::layout::{chunk_key, BUCKETS, REAL};
+use bal_register::storage::layout::{chunk_key, meta_key, Meta, BUCKETS, REAL};
 use bal_register::storage::packing::unpack;
 use bal_register::storage::tables::{table, table_mut};
 use std::time::Instant;
@@ -84,17 +85,52 @@ fn main() {
             percent(units)
         );
     }
+    // The commit point: which chunk holds each bucket.
+    let mut meta = Meta::new(IdGen::new(spec.device()));
+    for (kind, bucket, _) in &chunks {
+        meta.chunks.entry(*kind).or_default().insert(*bucket, 1);
+    }
+    let meta_units = utf16_len(&meta_key(REAL)) + utf16_len(&serde_json::to_string(&meta).unwrap());
+    total += meta_units;
+    println!(
+        "{:<12} {:>7} {:>12} {:>12} {:>11} {:>8.2}%",
+        "meta",
+        1,
+        "",
+        meta_units,
+        "",
+        percent(meta_units)
+    );
     println!(
         "{:<12} {:>7} {:>12} {:>12} {:>11} {:>8.2}%",
         "total",
-        chunks.len(),
+        chunks.len() + 1,
         "",
         total,
         "",
         percent(total)
     );
+    // A save rewrites one chunk per changed bucket: the slowest is the
+    // largest one.
+    let (kind, bucket, _) = chunks
+        .iter()
+        .max_by_key(|c| utf16_len(&c.2))
+        .expect("some chunk");
+    let one_save = (0..5)
+        .map(|_| {
+            let started = Instant::now();
+            table(&reg, *kind).encode_bucket(*bucket);
+            started.elapsed()
+        })
+        .min()
+        .unwrap_or_default();
     println!(
-        "\nencode {:.0} ms, decode {:.0} ms (all {} chunks; one thread)",
+        "\nlargest chunk ({} {bucket}) encodes in {:.1} ms",
+        kind.name(),
+        one_save.as_secs_f64() * 1e3
+    );
+    println!(
+        "encode {:.0} ms, decode {:.0} ms (all {} chunks; one thread)",
         encode.as_secs_f64() * 1e3,
         decode.as_secs_f64() * 1e3,
         chunks.len()

@@ -4,13 +4,14 @@
 //! (15 bits a UTF-16 unit, see [`super::packing`]):
 //!
 //! - `A`: `[checksum: u32 LE][postcard(Vec<Record<T>>)]`
-//! - `B`: `[checksum: u32 LE][length: u32 LE][deflate(postcard(…))]`, the
-//!   length being that of the postcard bytes.
+//! - `B`: `[checksum: u32 LE][length: u32 LE][lzr(postcard(…))]`, the
+//!   length being that of the postcard bytes (see [`super::lzr`]).
 //!
 //! The checksum covers every byte after it. The tag names the encoding, so
 //! this version still reads chunks written by an earlier one: `A` chunks
 //! stay readable and become `B` the next time their bucket is saved.
 
+use super::lzr;
 use super::packing::{pack, unpack};
 use crate::domain::record::Record;
 use serde::{de::DeserializeOwned, Serialize};
@@ -19,10 +20,9 @@ use std::fmt;
 
 /// Postcard bytes as they are.
 const PLAIN: char = 'A';
-/// Postcard bytes deflated: a state's register takes a sixth of the room.
-const DEFLATED: char = 'B';
-/// miniz's default level: within 1% of its best on registers, twice as fast.
-const LEVEL: u8 = 6;
+/// Postcard bytes compressed: a state's register takes an eighth of the
+/// room (docs/performance.md).
+const COMPRESSED: char = 'B';
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
@@ -48,16 +48,19 @@ impl fmt::Display for DecodeError {
     }
 }
 
-/// The chunk holding `records`: deflated, unless that would not save room
-/// (a chunk of one or two records).
+/// The chunk holding `records`: compressed, unless that would not save
+/// room (a chunk of one or two records).
 pub fn encode<T: Serialize>(records: &[&Record<T>]) -> String {
     let body = postcard::to_allocvec(records).expect("records always serialise");
     let length = u32::try_from(body.len()).expect("a chunk is far below 4 GiB");
-    let mut deflated = Vec::with_capacity(body.len() / 4 + 8);
-    deflated.extend_from_slice(&length.to_le_bytes());
-    deflated.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(&body, LEVEL));
-    if deflated.len() < body.len() {
-        framed(DEFLATED, &deflated)
+    let mut compressed = Vec::with_capacity(body.len() / 4 + 8);
+    compressed.extend_from_slice(&length.to_le_bytes());
+    compressed.extend_from_slice(&lzr::compress(&body));
+    // The compressor is our own code: a stream is only kept once it has
+    // been read back whole, so a bug in it costs room, never records.
+    let reads_back = || lzr::decompress(&compressed[4..], body.len()).as_ref() == Some(&body);
+    if compressed.len() < body.len() && reads_back() {
+        framed(COMPRESSED, &compressed)
     } else {
         framed(PLAIN, &body)
     }
@@ -66,7 +69,7 @@ pub fn encode<T: Serialize>(records: &[&Record<T>]) -> String {
 pub fn decode<T: DeserializeOwned>(text: &str) -> Result<Vec<Record<T>>, DecodeError> {
     let mut chars = text.chars();
     let tag = chars.next();
-    if !matches!(tag, Some(PLAIN | DEFLATED)) {
+    if !matches!(tag, Some(PLAIN | COMPRESSED)) {
         return Err(DecodeError::UnknownCodec(tag));
     }
     let bytes = unpack(chars.as_str()).ok_or(DecodeError::Damaged)?;
@@ -77,8 +80,8 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> Result<Vec<Record<T>>, DecodeE
     if checksum(payload).to_le_bytes() != sum {
         return Err(DecodeError::ChecksumMismatch);
     }
-    let body = if tag == Some(DEFLATED) {
-        Cow::Owned(inflate(payload)?)
+    let body = if tag == Some(COMPRESSED) {
+        Cow::Owned(decompress(payload)?)
     } else {
         Cow::Borrowed(payload)
     };
@@ -99,16 +102,12 @@ fn framed(tag: char, payload: &[u8]) -> String {
 /// The postcard bytes of a `B` payload. The checksum has already matched,
 /// so a failure here means a bug or a forgery; the stated length bounds the
 /// memory a bad stream can take.
-fn inflate(payload: &[u8]) -> Result<Vec<u8>, DecodeError> {
+fn decompress(payload: &[u8]) -> Result<Vec<u8>, DecodeError> {
     let (length, stream) = payload.split_at_checked(4).ok_or(DecodeError::Damaged)?;
     let length = u32::from_le_bytes(length.try_into().expect("four bytes")) as usize;
-    let malformed = |why: &str| DecodeError::Malformed(format!("deflated chunk: {why}"));
-    let body = miniz_oxide::inflate::decompress_to_vec_with_limit(stream, length)
-        .map_err(|_| malformed("the stream is broken or longer than stated"))?;
-    if body.len() != length {
-        return Err(malformed("shorter than stated"));
-    }
-    Ok(body)
+    lzr::decompress(stream, length).ok_or_else(|| {
+        DecodeError::Malformed("the compressed stream does not give the stated length".into())
+    })
 }
 
 /// FNV-1a, 32 bits: enough to notice damage, not a defence against forgery.

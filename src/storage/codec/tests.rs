@@ -69,17 +69,17 @@ fn persons(n: u32) -> Vec<Record<Person>> {
 }
 
 #[test]
-fn many_records_are_deflated_into_far_fewer_units() {
+fn many_records_are_compressed_into_far_fewer_units() {
     let rows = persons(40);
     let refs: Vec<_> = rows.iter().collect();
     let text = encode(&refs);
-    assert!(text.starts_with(DEFLATED));
+    assert!(text.starts_with(COMPRESSED));
     assert!(text.len() * 5 < plain(&refs).len(), "similar records fold");
     assert_eq!(decode::<Person>(&text).unwrap(), rows);
 }
 
 #[test]
-fn a_chunk_that_deflate_cannot_shrink_stays_plain() {
+fn a_chunk_that_compression_cannot_shrink_stays_plain() {
     let rows = [record(1, None)];
     let text = encode(&rows.iter().collect::<Vec<_>>());
     assert!(text.starts_with(PLAIN), "{text}");
@@ -87,7 +87,7 @@ fn a_chunk_that_deflate_cannot_shrink_stays_plain() {
 }
 
 #[test]
-fn chunks_written_before_deflate_still_decode() {
+fn chunks_written_before_compression_still_decode() {
     let rows = persons(40);
     let text = plain(&rows.iter().collect::<Vec<_>>());
     assert!(text.starts_with(PLAIN));
@@ -115,10 +115,10 @@ fn damaged(text: &str, at: isize) -> String {
 }
 
 #[test]
-fn a_damaged_deflated_chunk_is_detected() {
+fn a_damaged_compressed_chunk_is_detected() {
     let rows = persons(40);
     let text = encode(&rows.iter().collect::<Vec<_>>());
-    assert!(text.starts_with(DEFLATED));
+    assert!(text.starts_with(COMPRESSED));
     for at in [2, 3, 10, -2, -1] {
         assert_eq!(
             decode::<Person>(&damaged(&text, at)),
@@ -136,13 +136,13 @@ fn a_damaged_deflated_chunk_is_detected() {
 }
 
 #[test]
-fn a_deflated_chunk_whose_stream_lies_is_refused_not_trusted() {
+fn a_compressed_chunk_whose_stream_lies_is_refused_not_trusted() {
     let body = postcard::to_allocvec(&persons(40).iter().collect::<Vec<_>>()).unwrap();
-    let stream = miniz_oxide::deflate::compress_to_vec(&body, LEVEL);
+    let stream = lzr::compress(&body);
     let with_length = |length: usize, stream: &[u8]| {
         let mut payload = (length as u32).to_le_bytes().to_vec();
         payload.extend_from_slice(stream);
-        framed(DEFLATED, &payload)
+        framed(COMPRESSED, &payload)
     };
     assert!(decode::<Person>(&with_length(body.len(), &stream)).is_ok());
     for length in [body.len() - 1, body.len() + 1, 0] {
@@ -163,7 +163,7 @@ fn a_deflated_chunk_whose_stream_lies_is_refused_not_trusted() {
 /// Every kind of record of a generated register, chunk by chunk, through
 /// the codec and back.
 #[test]
-fn every_kind_round_trips_deflated() {
+fn every_kind_round_trips_compressed() {
     use crate::domain::generate::{generate, Scale, Spec};
     use crate::domain::register::{Kind, Register};
     use crate::storage::layout::BUCKETS;
@@ -180,7 +180,7 @@ fn every_kind_round_trips_deflated() {
                     .unwrap();
             }
         }
-        assert!(tags.contains(DEFLATED), "{kind:?}: {tags}");
+        assert!(tags.contains(COMPRESSED), "{kind:?}: {tags}");
         assert_eq!(back.live_count(kind), reg.live_count(kind), "{kind:?}");
     }
     assert_eq!(back, reg);
