@@ -61,7 +61,7 @@ fn foreign_values_are_refused_not_misread() {
 
 /// The same records in the plain encoding of the first version.
 fn plain<T: Serialize>(records: &[&Record<T>]) -> String {
-    framed(PLAIN, &postcard::to_allocvec(records).unwrap())
+    encode_plain(records)
 }
 
 fn persons(n: u32) -> Vec<Record<Person>> {
