@@ -6,6 +6,7 @@ pub mod case_form;
 pub mod case_rules;
 pub mod edit;
 pub mod form;
+pub mod generate;
 pub mod group;
 pub mod group_form;
 pub mod id;

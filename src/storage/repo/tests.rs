@@ -321,3 +321,40 @@ fn a_groups_meetings_are_kept_in_the_groups_chunk_and_reload_whole() {
     assert_eq!(again.memberships, w.reg.memberships);
     assert_eq!(meetings.len(), again.meetings.live_count());
 }
+
+#[test]
+fn a_register_saved_before_compression_opens_and_is_compressed_as_it_is_saved() {
+    use crate::storage::codec;
+    let (mut repo, mut reg, _) = open(MemoryStore::default());
+    let many: Vec<String> = (0..300).map(|i| format!("Child {i}")).collect();
+    add(
+        &mut repo,
+        &mut reg,
+        &many.iter().map(String::as_str).collect::<Vec<_>>(),
+    )
+    .unwrap();
+    // Every chunk as the version before compression would have written it.
+    let mut store = repo.store().clone();
+    for (key, text) in store.items.iter_mut() {
+        if parse_chunk_key(NS, key).is_some() {
+            let records = codec::decode::<Person>(text).unwrap();
+            *text = codec::encode_plain(&records.iter().collect::<Vec<_>>());
+        }
+    }
+    let tags = |store: &MemoryStore| -> String {
+        let chunks = store
+            .items
+            .iter()
+            .filter(|(k, _)| parse_chunk_key(NS, k).is_some());
+        chunks.map(|(_, v)| v.chars().next().unwrap()).collect()
+    };
+    assert!(tags(&store).chars().all(|t| t == 'A'));
+
+    let (mut repo, mut reg, report) = open(store);
+    assert_eq!(report, LoadReport::default(), "nothing damaged or rebuilt");
+    assert_eq!(reg.people.live_count(), 300);
+    add(&mut repo, &mut reg, &["Later"]).unwrap();
+    let after = tags(repo.store());
+    assert_eq!(after.matches('B').count(), 1, "the saved chunk: {after}");
+    assert_eq!(open(repo.store().clone()).1, reg);
+}
