@@ -20,6 +20,7 @@ mod meetings;
 mod names;
 mod people;
 mod places;
+mod protection;
 mod regions;
 mod rng;
 #[cfg(test)]
@@ -347,6 +348,8 @@ pub fn generate(spec: &Spec) -> Result<Register, SpecError> {
             )?;
         }
     }
+    let mut rng = root.fork(u64::MAX);
+    protection::add(&mut reg, &mut ids, device, &mut rng, spec.today)?;
     Ok(reg)
 }
 

@@ -62,6 +62,7 @@ impl GroupMaker<'_> {
             formed_on,
             status: GroupStatus::Active,
             mentor: Some(mentor),
+            course: None,
             notes: String::new(),
         };
         let group = self
@@ -181,6 +182,7 @@ impl GroupMaker<'_> {
                 joined_on: plan.joined_on,
                 left_on: None,
                 leave_reason: String::new(),
+                completed: None,
             };
             let author = self.at(plan.joined_on, 11);
             let id = self

@@ -6,10 +6,11 @@ use super::names::{spelling, NameBook};
 use super::regions::RegionInfo;
 use super::rng::Rng;
 use crate::domain::id::Id;
-use crate::domain::person::{Birth, Person, Relationship, Schooling, Sex, HIGHEST_CLASS};
+use crate::domain::person::{Birth, Person, Relationship, Sex};
 use crate::domain::programme::{Members, Rules, ADULT_AGE};
+use crate::domain::schooling::{SchoolChange, SchoolEvent, SchoolHistory, HIGHEST_CLASS};
 use crate::domain::seed::{BALIKA_ASHRAM, BAL_ASHRAM, BANJARA_EDUCATION_CENTRE};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// Who joins a programme's groups: ages (today and at joining) and sex.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,9 +123,9 @@ impl PersonMaker<'_> {
             },
             community,
             schooling: if child {
-                schooling(rng, age)
+                schooling(rng, age, self.today)
             } else {
-                Schooling::Unknown
+                SchoolHistory::default()
             },
             notes: note(rng, if child { CHILD_NOTES } else { ADULT_NOTES }),
         }
@@ -152,7 +153,7 @@ impl PersonMaker<'_> {
             phone: phone(rng, 950),
             village: village.to_string(),
             community: String::new(),
-            schooling: Schooling::Unknown,
+            schooling: SchoolHistory::default(),
             notes: if rng.chance(300) {
                 "Resource person".into()
             } else {
@@ -245,19 +246,41 @@ fn guardian(
     (name, Some(relationship))
 }
 
-fn schooling(rng: &mut Rng, age: u32) -> Schooling {
+/// A child's schooling as it would have been recorded: most enrolled in a
+/// class for their age, some dropped out (a few of them back in school this
+/// year), some never enrolled, some not known.
+fn schooling(rng: &mut Rng, age: u32, today: NaiveDate) -> SchoolHistory {
+    let mut history = SchoolHistory::default();
     let dropped_out = if age >= 12 { 120 } else { 25 };
+    let class = age
+        .saturating_sub(5 + rng.below(2))
+        .clamp(1, u32::from(HIGHEST_CLASS)) as u8;
+    let event = |on, change, class| SchoolEvent {
+        on,
+        change,
+        class,
+        school: String::new(),
+    };
+    // Enrolled at the start of a school year, a year ago.
+    let enrolled_on = NaiveDate::from_ymd_opt(today.year() - 1, 6, 1).expect("1 June exists");
     match rng.weighted(&[20, dropped_out, 30, 1000]) {
-        0 => Schooling::NeverEnrolled,
-        1 => Schooling::DroppedOut,
-        2 => Schooling::Unknown,
-        _ => {
-            let class = age
-                .saturating_sub(5 + rng.below(2))
-                .clamp(1, u32::from(HIGHEST_CLASS));
-            Schooling::Enrolled { class: class as u8 }
+        0 => history.record(event(enrolled_on, SchoolChange::NeverEnrolled, None)),
+        1 => {
+            history.record(event(enrolled_on, SchoolChange::Enrolled, Some(class)));
+            let dropped_on = enrolled_on + chrono::Days::new(u64::from(60 + rng.below(200)));
+            history.record(event(dropped_on, SchoolChange::DroppedOut, None));
+            // A quarter of them are back in school this year.
+            if rng.chance(250) {
+                let back_on = NaiveDate::from_ymd_opt(today.year(), 6, 10).filter(|d| *d <= today);
+                if let Some(back_on) = back_on {
+                    history.record(event(back_on, SchoolChange::ReEnrolled, Some(class)));
+                }
+            }
         }
+        2 => {}
+        _ => history.record(event(enrolled_on, SchoolChange::Enrolled, Some(class))),
     }
+    history
 }
 
 /// A ten-digit Indian mobile number, `per_mille` of the time.

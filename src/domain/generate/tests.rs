@@ -5,7 +5,7 @@ use crate::domain::meeting::{Attendance, Mark, Meeting};
 use crate::domain::person::Sex;
 use crate::domain::place::{Level, Place};
 use crate::domain::register::Kind;
-use crate::domain::rhythm::follow_ups;
+use crate::domain::rhythm::repeated_absences;
 use crate::domain::text::clean_line;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -114,8 +114,12 @@ fn every_record_passes_the_domain_rules_when_entered_again() {
     for (id, p) in generated.people.live() {
         new_id.insert(id, edit.add_person(p.clone()).unwrap());
     }
+    for (id, c) in generated.courses.live() {
+        new_id.insert(id, edit.add_course(c.clone()).unwrap());
+    }
     for (id, g) in generated.groups.live() {
         let mut g = g.clone();
+        g.course = g.course.map(|c| map(&new_id, c));
         g.place = map(&new_id, g.place);
         g.mentor = g.mentor.map(|m| map(&new_id, m));
         new_id.insert(id, edit.add_group(g).unwrap());
@@ -124,9 +128,14 @@ fn every_record_passes_the_domain_rules_when_entered_again() {
         let (person, group) = (map(&new_id, m.person), map(&new_id, m.group));
         let joined = edit.join(person, group, &m.role, m.joined_on, spec.today);
         let joined = joined.unwrap_or_else(|e| panic!("{m:?} refused: {e:?}"));
-        if let Some(left_on) = m.left_on {
-            edit.leave(joined, left_on, &m.leave_reason, spec.today)
-                .unwrap();
+        match (m.left_on, m.completed) {
+            (Some(left_on), Some(outcome)) => edit
+                .complete_course(joined, left_on, outcome, spec.today)
+                .unwrap(),
+            (Some(left_on), None) => edit
+                .leave(joined, left_on, &m.leave_reason, spec.today)
+                .unwrap(),
+            _ => {}
         }
         new_id.insert(id, joined);
     }
@@ -141,6 +150,41 @@ fn every_record_passes_the_domain_rules_when_entered_again() {
         };
         edit.add_meeting(meeting, spec.today)
             .unwrap_or_else(|e| panic!("meeting of {} refused: {e:?}", m.date));
+    }
+    for (_, f) in generated.flags.live() {
+        let flag = crate::domain::risk::Flag {
+            person: map(&new_id, f.person),
+            cleared_on: None,
+            ..f.clone()
+        };
+        let id = edit.raise_flag(flag, spec.today).unwrap();
+        if let Some(on) = f.cleared_on {
+            edit.clear_flag(id, on, spec.today).unwrap();
+        }
+    }
+    for (id, c) in generated.cases.live() {
+        let case = crate::domain::case::Case {
+            person: map(&new_id, c.person),
+            ..c.clone()
+        };
+        let opened = edit.open_case(case, spec.today).unwrap();
+        for change in c.history.iter().skip(1) {
+            edit.change_case_status(opened, change.to, change.on, &change.reason, spec.today)
+                .unwrap_or_else(|e| panic!("{change:?} refused: {e:?}"));
+        }
+        new_id.insert(id, opened);
+    }
+    for (_, f) in generated.follow_ups.live() {
+        let planned = crate::domain::case::FollowUp {
+            case: map(&new_id, f.case),
+            done_on: None,
+            ..f.clone()
+        };
+        let id = edit.plan_follow_up(planned).unwrap();
+        if let Some(done) = f.done_on {
+            edit.complete_follow_up(id, done, &f.done_by, &f.outcome, spec.today)
+                .unwrap();
+        }
     }
     let reg_counts: Vec<usize> = Kind::ALL.iter().map(|&k| reg.live_count(k)).collect();
     let gen_counts: Vec<usize> = Kind::ALL.iter().map(|&k| generated.live_count(k)).collect();
@@ -253,7 +297,7 @@ fn meetings_list_exactly_the_members_of_the_day() {
 fn some_members_miss_several_meetings_in_a_row() {
     let spec = Spec::seed_documents(Scale::percent(5));
     let reg = generate(&spec).unwrap();
-    let flagged = follow_ups(&reg, spec.today);
+    let flagged = repeated_absences(&reg, spec.today);
     let members = reg
         .memberships
         .live()
