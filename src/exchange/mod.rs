@@ -1,0 +1,22 @@
+//! Moving records between devices and out to spreadsheets, without a
+//! server: a versioned JSON file that one volunteer exports and another
+//! imports and merges, and CSV lists for spreadsheets.
+//!
+//! The way through, for the JSON file:
+//!
+//! ```text
+//! export::export(reg, scope, …) ──> text ──> import::parse(text) ──> Envelope
+//! ```
+//!
+//! Nothing here needs a browser; every module is tested natively. The file
+//! format is documented in `docs/exchange-format.md`.
+
+pub mod any_record;
+pub mod checks;
+pub mod envelope;
+pub mod export;
+pub mod import;
+pub mod migrate;
+
+#[cfg(test)]
+mod tests;
