@@ -165,6 +165,19 @@ impl AnyRecord {
         each!(self, r => r.body.as_ref().map(Links::links).unwrap_or_default())
     }
 
+    /// Gives the record a new version: after a conflict is resolved, or to
+    /// keep the anchor storage already files it under.
+    pub(crate) fn restamp(&mut self, clock: Clock, updated: Timestamp) {
+        each!(self, r => {
+            r.clock = clock;
+            r.updated = updated;
+        })
+    }
+
+    pub(crate) fn set_anchor(&mut self, anchor: Option<Id>) {
+        each!(self, r => r.anchor = anchor)
+    }
+
     /// A copy of the register's record of this kind and id, live or deleted.
     pub fn from_register(reg: &Register, kind: Kind, id: Id) -> Option<AnyRecord> {
         Some(match kind {

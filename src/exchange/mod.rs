@@ -6,6 +6,9 @@
 //!
 //! ```text
 //! export::export(reg, scope, …) ──> text ──> import::parse(text) ──> Envelope
+//!   Envelope ──> merge::preview(reg, envelope) ──> Preview (new / updated /
+//!   unchanged / conflicts / invalid) ──> merge::plan(preview, choices, author)
+//!   ──> Changes ──> Changes::apply_to(reg, ids) ──> Touched (for storage)
 //! ```
 //!
 //! Nothing here needs a browser; every module is tested natively. The file
@@ -16,6 +19,8 @@ pub mod checks;
 pub mod envelope;
 pub mod export;
 pub mod import;
+pub mod integrity;
+pub mod merge;
 pub mod migrate;
 
 #[cfg(test)]

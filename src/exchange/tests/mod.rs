@@ -1,14 +1,23 @@
 //! Tests of the exchange file as a volunteer meets it: files that are not
-//! ours or are broken, records set aside, and exports.
+//! ours or are broken, records set aside, exports, merges between devices,
+//! and properties checked over generated registers.
 
 mod export_scope;
+mod generator;
 mod import_errors;
+mod merge_cases;
+mod properties;
 mod records;
+mod references;
 
 use super::envelope::Scope;
 use super::export::export;
-use crate::domain::id::DeviceTag;
+use super::import::parse;
+use super::merge::{plan, preview, Changes, Choices, Preview};
+use crate::domain::edit::Touched;
+use crate::domain::id::{DeviceTag, IdGen};
 use crate::domain::register::Register;
+use crate::domain::table::Author;
 use crate::domain::time::Timestamp;
 use serde_json::{json, Value};
 
@@ -22,6 +31,31 @@ pub fn device(n: u64) -> DeviceTag {
 /// Everything in `reg`, exported by device `n`.
 pub fn export_all(reg: &Register, n: u64) -> String {
     export(reg, Scope::All, EXPORTED_AT, device(n)).unwrap()
+}
+
+/// The preview of importing `text` into `reg`; the file must be readable.
+pub fn preview_of(reg: &Register, text: &str) -> Preview {
+    preview(reg, parse(text).expect("a readable file"))
+}
+
+/// Imports `text` into `reg` on device `n`, answering conflicts from
+/// `choices`; returns what was touched.
+pub fn import_into(
+    reg: &mut Register,
+    ids: &mut IdGen,
+    text: &str,
+    choices: &Choices,
+    now: Timestamp,
+) -> Touched {
+    let p = preview_of(reg, text);
+    let author = Author {
+        device: ids.device,
+        now,
+    };
+    let changes: Changes = plan(&p, choices, author).expect("every conflict answered");
+    changes
+        .apply_to(reg, ids)
+        .expect("nothing changed meanwhile")
 }
 
 /// A file with the given tables around a sound envelope, for hand-made

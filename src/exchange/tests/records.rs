@@ -16,8 +16,10 @@ use serde_json::{json, Value};
 
 /// A register with a child in a Balasabha that met once, and its export.
 pub(super) struct Sample {
+    pub world: World,
     pub child: Id,
     pub group: Id,
+    pub membership: Id,
     pub file: Value,
 }
 
@@ -25,10 +27,16 @@ pub(super) fn sample() -> Sample {
     let mut world = World::new();
     let child = world.person(Sex::Female, d(2016, 1, 1));
     let group = world.group(BALASABHA);
-    world.join(child, group, d(2026, 1, 10)).unwrap();
+    let membership = world.join(child, group, d(2026, 1, 10)).unwrap();
     world.meet(group, d(2026, 2, 1), &[]).unwrap();
     let file = json_of(&export_all(&world.reg, 3));
-    Sample { child, group, file }
+    Sample {
+        world,
+        child,
+        group,
+        membership,
+        file,
+    }
 }
 
 fn person_json(s: &Sample) -> Value {
