@@ -16,6 +16,8 @@
 
 pub mod any_record;
 pub mod checks;
+pub mod csv;
+pub mod csv_export;
 pub mod envelope;
 pub mod export;
 pub mod import;
