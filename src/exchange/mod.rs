@@ -24,6 +24,8 @@ pub mod import;
 pub mod integrity;
 pub mod merge;
 pub mod migrate;
+pub mod people_import;
+pub mod people_mapping;
 
 #[cfg(test)]
 mod tests;

@@ -7,6 +7,7 @@ mod export_scope;
 mod generator;
 mod import_errors;
 mod merge_cases;
+mod people_sheet;
 mod properties;
 mod records;
 mod references;
