@@ -11,6 +11,8 @@ mod people_sheet;
 mod properties;
 mod records;
 mod references;
+mod schema;
+mod schema_check;
 
 use super::envelope::Scope;
 use super::export::export;
