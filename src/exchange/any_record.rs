@@ -160,6 +160,20 @@ impl AnyRecord {
         each!(self, r => r.body.as_ref().and_then(Body::anchor))
     }
 
+    /// Whether two versions hold the same data (both deleted, or equal
+    /// bodies), whatever their clocks and times.
+    pub fn same_body(&self, other: &AnyRecord) -> bool {
+        match (self, other) {
+            (AnyRecord::Person(a), AnyRecord::Person(b)) => a.body == b.body,
+            (AnyRecord::Place(a), AnyRecord::Place(b)) => a.body == b.body,
+            (AnyRecord::Programme(a), AnyRecord::Programme(b)) => a.body == b.body,
+            (AnyRecord::Group(a), AnyRecord::Group(b)) => a.body == b.body,
+            (AnyRecord::Membership(a), AnyRecord::Membership(b)) => a.body == b.body,
+            (AnyRecord::Meeting(a), AnyRecord::Meeting(b)) => a.body == b.body,
+            _ => false,
+        }
+    }
+
     /// The records this one refers to; none for a tombstone.
     pub fn links(&self) -> Vec<Link> {
         each!(self, r => r.body.as_ref().map(Links::links).unwrap_or_default())

@@ -7,6 +7,7 @@
 //! | newer (has seen every change mine has) | **updated**: theirs replaces mine |
 //! | the same, or older | **unchanged**: mine stays |
 //! | changed on both sides since they last met | **conflict**: the volunteer chooses |
+//! | changed alike on both sides (deleted on both) | **updated** to the version that has seen both |
 //!
 //! A deletion is a version like any other, so a record deleted here does
 //! not come back from an older file, and a deletion made there replaces an
@@ -119,6 +120,14 @@ pub fn preview(reg: &Register, envelope: Envelope) -> Preview {
                 // every version keeps it.
                 theirs.set_anchor(mine.anchor());
                 if version == Version::Newer {
+                    p.updated.push(Updated { mine, theirs });
+                } else if mine.same_body(&theirs) {
+                    // Changed alike on both sides (deleted on both, say):
+                    // there is nothing to choose. The version both have
+                    // seen is worked out the same way on either device,
+                    // so they agree without another exchange.
+                    let clock = mine.clock().merged(theirs.clock());
+                    theirs.restamp(clock, mine.updated().max(theirs.updated()));
                     p.updated.push(Updated { mine, theirs });
                 } else {
                     p.conflicts.push(Conflict { mine, theirs });

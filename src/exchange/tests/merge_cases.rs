@@ -325,3 +325,36 @@ fn two_devices_answering_one_conflict_differently_meet_a_conflict_again() {
     let p = preview_of(&t.a.reg, &export_all(&t.b, 4));
     assert_eq!(p.counts().conflicts, 1);
 }
+
+#[test]
+fn the_same_deletion_on_both_sides_is_not_a_question() {
+    let mut t = two();
+    t.a.edit().delete_person(t.child, today()).unwrap();
+    let child = t.child;
+    on_b(&mut t, 5).delete_person(child, today()).unwrap();
+    let a_file = export_all(&t.a.reg, 3);
+    let b_file = export_all(&t.b, 4);
+    let p = preview_of(&t.b, &a_file);
+    assert_eq!(
+        p.counts().conflicts,
+        0,
+        "both deleted the child and ended the membership alike"
+    );
+    import_into(
+        &mut t.b,
+        &mut t.b_ids,
+        &a_file,
+        &Choices::new(),
+        Timestamp(9),
+    );
+    let mut a_ids = t.a.ids.clone();
+    import_into(
+        &mut t.a.reg,
+        &mut a_ids,
+        &b_file,
+        &Choices::new(),
+        Timestamp(9),
+    );
+    assert_eq!(t.a.reg, t.b, "each side worked out the same version");
+    assert!(t.b.people.record(child).unwrap().is_deleted());
+}
