@@ -11,7 +11,8 @@ use crate::domain::person::{Birth, Person, Schooling, HIGHEST_CLASS};
 use crate::domain::place::Place;
 use crate::domain::programme::Programme;
 use crate::domain::register::{Kind, Register};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::domain::sort::{self, Key};
+use std::collections::BTreeSet;
 
 /// Why a record of a file cannot be taken in.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -189,20 +190,20 @@ pub fn check_file(
     ids_seen: &[Id],
     invalid: &mut Vec<InvalidRecord>,
 ) -> Vec<Entry> {
-    let mut uses: BTreeMap<Id, usize> = BTreeMap::new();
-    for id in ids_seen
-        .iter()
-        .copied()
-        .chain(entries.iter().map(|e| e.record.id()))
-    {
-        *uses.entry(id).or_default() += 1;
-    }
+    // Every id in the file, sorted, so an id used twice sits beside its twin.
+    let mut all: Vec<Id> = ids_seen.to_vec();
+    all.extend(entries.iter().map(|e| e.record.id()));
+    sort::by_key(&mut all, |id| Key::ids(None, *id));
+    let twice = |id: Id| {
+        let first = all.partition_point(|x| *x < id);
+        all.get(first + 1) == Some(&id)
+    };
     let mut good = Vec::with_capacity(entries.len());
     for mut entry in entries {
         let mut problems = check_record(&mut entry.record);
         // Ids are unique across every table: two records with one id cannot
         // both be right, and there is no telling which is.
-        if uses[&entry.record.id()] > 1 {
+        if twice(entry.record.id()) {
             problems.insert(0, RecordProblem::DuplicateId);
         }
         if problems.is_empty() {
@@ -223,13 +224,18 @@ pub fn check_references(
     reg: &Register,
     invalid: &mut Vec<InvalidRecord>,
 ) -> Vec<Entry> {
-    let mut set_aside: BTreeSet<(Kind, Id)> = invalid
-        .iter()
-        .filter_map(|i| i.id.map(|id| (i.kind, id)))
-        .collect();
+    // Sets built by inserting, not collecting: the app already has this
+    // set's insert (edit::Touched), while collecting adds a sort.
+    let mut set_aside = BTreeSet::new();
+    for i in invalid.iter() {
+        set_aside.extend(i.id.map(|id| (i.kind, id)));
+    }
     let mut entries = entries;
     loop {
-        let in_file: BTreeSet<(Kind, Id)> = entries.iter().map(|e| e.record.key()).collect();
+        let mut in_file = BTreeSet::new();
+        for e in &entries {
+            in_file.insert(e.record.key());
+        }
         let before = entries.len();
         let mut kept = Vec::with_capacity(before);
         for entry in entries {

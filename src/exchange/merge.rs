@@ -220,7 +220,11 @@ impl Changes {
 
     /// The records that will be written, for storage to save.
     pub fn touched(&self) -> Touched {
-        self.records.iter().map(|(r, _)| r.key()).collect()
+        let mut touched = Touched::new();
+        for (record, _) in &self.records {
+            touched.insert(record.key());
+        }
+        touched
     }
 
     /// Puts every change into the register, or none if any record changed

@@ -68,7 +68,15 @@ fn json_of_another_app_is_not_our_format() {
             found: Some("other-app".into())
         }
     );
-    for text in ["[1, 2]", "\"bal-register\"", r#"{"records": {}}"#, "null"] {
+    // An array holding the right values in field order is not a file either.
+    let array = r#"["bal-register", 1, "0.1.0", "2026-11-29T00:00:00Z"]"#;
+    for text in [
+        "[1, 2]",
+        array,
+        "\"bal-register\"",
+        r#"{"records": {}}"#,
+        "null",
+    ] {
         assert_eq!(
             refused(text),
             ImportError::NotOurFormat { found: None },
