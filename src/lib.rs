@@ -2,6 +2,7 @@
 //! community programmes. See ARCHITECTURE.md for the map of the code.
 
 pub mod domain;
+pub mod exchange;
 pub mod i18n;
 pub mod route;
 pub mod storage;

@@ -1,0 +1,348 @@
+//! Reading an exchange file. A file that is not ours, too new, cut short or
+//! broken in its envelope is refused as a whole with a specific reason; a
+//! broken record inside a sound file is set aside with its own reasons and
+//! the rest is read.
+
+use super::any_record::AnyRecord;
+use super::checks::{check_file, Entry, InvalidRecord, RecordProblem};
+use super::envelope::{Envelope, FileRecord, Header, FORMAT_NAME, VERSION};
+use super::migrate::{migrate, OLDEST};
+use crate::domain::id::Id;
+use crate::domain::record::{Body, Record};
+use crate::domain::register::Kind;
+use crate::domain::text::clean_line;
+use serde::de::{DeserializeOwned, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::Deserialize;
+use serde_json::error::Category;
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// The largest file taken in: 100 MB. A register of many thousand people
+/// and years of meetings is a few MB; anything near this is not ours.
+pub const MAX_FILE_BYTES: u64 = 100_000_000;
+
+/// Why a whole file is refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// Larger than [`MAX_FILE_BYTES`]; refused before it is read.
+    TooLarge { bytes: u64, limit: u64 },
+    /// Nothing in it.
+    Empty,
+    /// The JSON stops in the middle: the file was cut short (an interrupted
+    /// download or copy).
+    Truncated,
+    /// Not JSON at all (a spreadsheet, a photo…); where reading stopped.
+    NotJson { line: usize, column: usize },
+    /// JSON, but not a Bal Register file; `found` is its `format` if any.
+    NotOurFormat { found: Option<String> },
+    /// Written by a newer app than this one: update the app to read it.
+    NewerVersion { found: u64, known: u32 },
+    /// Older than the oldest version this app can bring up to date.
+    TooOld { found: u32, oldest: u32 },
+    /// Bringing an old file up to date failed at the step from `from`.
+    MigrationFailed { from: u32, reason: String },
+    /// A field of the envelope is missing or wrong (`version`,
+    /// `exported_at`, `device`, `scope`, `app_version`, `records`).
+    BadHeader { field: &'static str, reason: String },
+    /// A table of `records` is not a list.
+    BadTable { table: Kind },
+    /// `records` holds a table this app does not know; reading on would
+    /// silently drop it.
+    UnknownTable { name: String },
+}
+
+/// Refuses a file too large to read, from its size alone, so that the
+/// browser never loads it into memory.
+pub fn check_size(bytes: u64) -> Result<(), ImportError> {
+    if bytes > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(())
+}
+
+/// Reads a file's text into its envelope: the header, the records that
+/// can be merged and those set aside. References between records are
+/// checked later, against the register too (see [`super::merge::preview`]).
+///
+/// The file is never held as a whole JSON tree, which would take several
+/// times its size in memory: the top-level fields are found in one pass
+/// over the text, and each record is read from its own slice of it.
+pub fn parse(text: &str) -> Result<Envelope, ImportError> {
+    check_size(text.len() as u64)?;
+    // Some editors save JSON with a byte order mark; it is not content.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let fields = find_fields(text)?;
+    match fields
+        .format
+        .map(|raw| serde_json::from_str::<String>(raw.get()))
+    {
+        Some(Ok(name)) if name == FORMAT_NAME => {}
+        Some(Ok(name)) => {
+            return Err(ImportError::NotOurFormat {
+                found: Some(short(&name)),
+            })
+        }
+        _ => return Err(ImportError::NotOurFormat { found: None }),
+    }
+    let version = read_version(fields.version)?;
+    if version < OLDEST {
+        return Err(ImportError::TooOld {
+            found: version,
+            oldest: OLDEST,
+        });
+    }
+    if version < VERSION {
+        // Only an older file is read as a whole tree, to be rewritten step
+        // by step. (While version 1 is the only one, this is never taken.)
+        let upgraded = upgrade(text, version)?;
+        return read(find_fields(&upgraded)?, version);
+    }
+    read(fields, version)
+}
+
+fn find_fields(text: &str) -> Result<Fields<'_>, ImportError> {
+    serde_json::from_str(text).map_err(|e| match e.classify() {
+        Category::Eof => ImportError::Truncated,
+        // Valid JSON, but not an object.
+        Category::Data => ImportError::NotOurFormat { found: None },
+        Category::Syntax | Category::Io => ImportError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        },
+    })
+}
+
+fn upgrade(text: &str, version: u32) -> Result<String, ImportError> {
+    let mut doc: Map<String, Value> =
+        serde_json::from_str(text).map_err(|e| bad("records", message(&e)))?;
+    migrate(&mut doc, version)?;
+    Ok(serde_json::to_string(&doc).expect("JSON always serialises"))
+}
+
+fn read(fields: Fields, version: u32) -> Result<Envelope, ImportError> {
+    let header = Header {
+        version,
+        app_version: short(&field::<String>(fields.app_version, "app_version")?),
+        exported_at: field(fields.exported_at, "exported_at")?,
+        device: field(fields.device, "device")?,
+        scope: field(fields.scope, "scope")?,
+    };
+    let tables: Tables = field(fields.records, "records")?;
+    let (records, invalid) = read_tables(tables)?;
+    Ok(Envelope {
+        header,
+        records,
+        invalid,
+    })
+}
+
+/// The top-level fields of a file, each still as its JSON text.
+#[derive(Default)]
+struct Fields<'a> {
+    format: Option<&'a RawValue>,
+    version: Option<&'a RawValue>,
+    app_version: Option<&'a RawValue>,
+    exported_at: Option<&'a RawValue>,
+    device: Option<&'a RawValue>,
+    scope: Option<&'a RawValue>,
+    records: Option<&'a RawValue>,
+}
+
+// Written out rather than derived: a derived struct would also accept a
+// JSON array in field order, which is not a file of ours.
+impl<'de> Deserialize<'de> for Fields<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Finder;
+        impl<'de> Visitor<'de> for Finder {
+            type Value = Fields<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an exchange file")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields<'de>, A::Error> {
+                let mut fields = Fields::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    let slot = match key.as_str() {
+                        "format" => &mut fields.format,
+                        "version" => &mut fields.version,
+                        "app_version" => &mut fields.app_version,
+                        "exported_at" => &mut fields.exported_at,
+                        "device" => &mut fields.device,
+                        "scope" => &mut fields.scope,
+                        "records" => &mut fields.records,
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                            continue;
+                        }
+                    };
+                    *slot = Some(map.next_value()?);
+                }
+                Ok(fields)
+            }
+        }
+        d.deserialize_map(Finder)
+    }
+}
+
+/// The lists of `records`, each still as its JSON text, in [`Kind::ALL`]
+/// order, and the first name that is not a kind of record.
+#[derive(Default)]
+struct Tables<'a> {
+    lists: [Option<&'a RawValue>; Kind::ALL.len()],
+    unknown: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Tables<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Finder;
+        impl<'de> Visitor<'de> for Finder {
+            type Value = Tables<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of record lists")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Tables<'de>, A::Error> {
+                let mut tables = Tables::default();
+                while let Some(name) = map.next_key::<String>()? {
+                    match Kind::ALL.iter().position(|k| k.name() == name) {
+                        Some(i) => tables.lists[i] = Some(map.next_value()?),
+                        None => {
+                            map.next_value::<IgnoredAny>()?;
+                            tables.unknown.get_or_insert(name);
+                        }
+                    }
+                }
+                Ok(tables)
+            }
+        }
+        d.deserialize_map(Finder)
+    }
+}
+
+fn read_version(raw: Option<&RawValue>) -> Result<u32, ImportError> {
+    let found = raw
+        .and_then(|raw| serde_json::from_str::<u64>(raw.get()).ok())
+        .ok_or_else(|| bad("version", "missing, or not a whole number".into()))?;
+    match u32::try_from(found) {
+        Ok(v) if v <= VERSION => Ok(v),
+        _ => Err(ImportError::NewerVersion {
+            found,
+            known: VERSION,
+        }),
+    }
+}
+
+/// Reads one top-level field, naming it if it is missing or wrong.
+fn field<'a, T: Deserialize<'a>>(
+    raw: Option<&'a RawValue>,
+    name: &'static str,
+) -> Result<T, ImportError> {
+    let raw = raw.ok_or_else(|| bad(name, "missing".into()))?;
+    serde_json::from_str(raw.get()).map_err(|e| bad(name, message(&e)))
+}
+
+/// The reader's message about a slice of the file, without its position
+/// in that slice (which would not be the position in the file).
+fn message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let place = format!(" at line {} column {}", e.line(), e.column());
+    short(text.strip_suffix(&place).unwrap_or(&text))
+}
+
+fn bad(field: &'static str, reason: String) -> ImportError {
+    ImportError::BadHeader { field, reason }
+}
+
+/// Text from a file made fit to show: one clean line, at most 200
+/// characters (a reader's message may quote a huge hostile value).
+fn short(text: &str) -> String {
+    const MAX: usize = 200;
+    let clean = clean_line(text);
+    match clean.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &clean[..cut]),
+        None => clean,
+    }
+}
+
+/// Everything read from the tables of a file, before the checks.
+#[derive(Default)]
+struct Reading {
+    entries: Vec<Entry>,
+    invalid: Vec<InvalidRecord>,
+    /// Ids of records that could not be read, for the duplicate check.
+    unreadable_ids: Vec<Id>,
+}
+
+fn read_tables(tables: Tables) -> Result<(Vec<Entry>, Vec<InvalidRecord>), ImportError> {
+    if let Some(name) = tables.unknown {
+        return Err(ImportError::UnknownTable { name: short(&name) });
+    }
+    let mut reading = Reading::default();
+    // In a fixed order, whatever the order in the file.
+    for (kind, list) in Kind::ALL.into_iter().zip(tables.lists) {
+        let items: Vec<&RawValue> = match list {
+            // A table left out holds nothing.
+            None => Vec::new(),
+            Some(raw) => serde_json::from_str(raw.get())
+                .map_err(|_| ImportError::BadTable { table: kind })?,
+        };
+        match kind {
+            Kind::People => read_table(&mut reading, kind, items, AnyRecord::Person),
+            Kind::Places => read_table(&mut reading, kind, items, AnyRecord::Place),
+            Kind::Programmes => read_table(&mut reading, kind, items, AnyRecord::Programme),
+            Kind::Groups => read_table(&mut reading, kind, items, AnyRecord::Group),
+            Kind::Memberships => read_table(&mut reading, kind, items, AnyRecord::Membership),
+            Kind::Meetings => read_table(&mut reading, kind, items, AnyRecord::Meeting),
+            Kind::Flags => read_table(&mut reading, kind, items, AnyRecord::Flag),
+            Kind::Cases => read_table(&mut reading, kind, items, AnyRecord::Case),
+            Kind::FollowUps => read_table(&mut reading, kind, items, AnyRecord::FollowUp),
+            Kind::Courses => read_table(&mut reading, kind, items, AnyRecord::Course),
+        }
+    }
+    let Reading {
+        entries,
+        mut invalid,
+        unreadable_ids,
+    } = reading;
+    let entries = check_file(entries, &unreadable_ids, &mut invalid);
+    Ok((entries, invalid))
+}
+
+/// Just the id of a record, to name one that cannot be read whole.
+#[derive(Deserialize)]
+struct IdOnly {
+    id: Id,
+}
+
+fn read_table<T: DeserializeOwned + Body>(
+    reading: &mut Reading,
+    kind: Kind,
+    items: Vec<&RawValue>,
+    wrap: fn(Record<T>) -> AnyRecord,
+) {
+    for (position, item) in items.into_iter().enumerate() {
+        match serde_json::from_str::<FileRecord<T>>(item.get()) {
+            Ok(record) => reading.entries.push(Entry {
+                position,
+                record: wrap(record.into_record(T::anchor)),
+            }),
+            Err(e) => {
+                let id = serde_json::from_str::<IdOnly>(item.get())
+                    .ok()
+                    .map(|i| i.id);
+                reading.unreadable_ids.extend(id);
+                reading.invalid.push(InvalidRecord {
+                    kind,
+                    id,
+                    position,
+                    problems: vec![RecordProblem::Unreadable(message(&e))],
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! Reading files written by older versions of the app: each format change
+//! comes with a step that rewrites a file of the version before it, and a
+//! file is brought up to date one step at a time before it is read.
+
+use super::import::ImportError;
+use serde_json::{Map, Value};
+
+/// Rewrites the JSON object of a file of version `n` as version `n + 1`.
+pub type Step = fn(&mut Map<String, Value>) -> Result<(), String>;
+
+/// The oldest file version this app reads.
+pub const OLDEST: u32 = 1;
+
+/// `STEPS[i]` rewrites version `OLDEST + i` as `OLDEST + i + 1`, so the last
+/// one produces [`super::envelope::VERSION`]. Version 1 is the first there has been, so there
+/// is no step yet. When the format changes, raise `VERSION` and add the step
+/// from the old version here (a test checks that the two agree).
+pub const STEPS: &[Step] = &[];
+
+/// Brings a file of version `from` up to date.
+pub fn migrate(doc: &mut Map<String, Value>, from: u32) -> Result<(), ImportError> {
+    migrate_with(doc, from, OLDEST, STEPS)
+}
+
+/// [`migrate`] over any chain of steps (tests use a chain of their own).
+pub(crate) fn migrate_with(
+    doc: &mut Map<String, Value>,
+    from: u32,
+    oldest: u32,
+    steps: &[Step],
+) -> Result<(), ImportError> {
+    if from < oldest {
+        return Err(ImportError::TooOld {
+            found: from,
+            oldest,
+        });
+    }
+    let first = (from - oldest) as usize;
+    for (i, step) in steps.iter().enumerate().skip(first) {
+        let version = oldest + i as u32;
+        step(doc).map_err(|reason| ImportError::MigrationFailed {
+            from: version,
+            reason,
+        })?;
+        doc.insert("version".into(), Value::from(version + 1));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exchange::envelope::VERSION;
+    use serde_json::json;
+
+    #[test]
+    fn the_steps_lead_to_the_version_this_app_writes() {
+        assert_eq!(OLDEST + STEPS.len() as u32, VERSION);
+    }
+
+    /// A made-up history: version 1 called the people "children", version
+    /// 2 had no meetings table.
+    fn rename_children(doc: &mut Map<String, Value>) -> Result<(), String> {
+        let records = doc["records"].as_object_mut().ok_or("no records")?;
+        let children = records.remove("children").ok_or("no children")?;
+        records.insert("people".into(), children);
+        Ok(())
+    }
+
+    fn add_meetings(doc: &mut Map<String, Value>) -> Result<(), String> {
+        let records = doc["records"].as_object_mut().ok_or("no records")?;
+        records.insert("meetings".into(), json!([]));
+        Ok(())
+    }
+
+    const MADE_UP: &[Step] = &[rename_children, add_meetings];
+
+    fn file(version: u32, table: &str) -> Map<String, Value> {
+        let value = json!({"version": version, "records": {table: [{"id": "x"}]}});
+        value.as_object().unwrap().clone()
+    }
+
+    #[test]
+    fn an_old_file_goes_through_every_step_after_its_version() {
+        let mut doc = file(1, "children");
+        migrate_with(&mut doc, 1, 1, MADE_UP).unwrap();
+        assert_eq!(doc["version"], 3);
+        assert_eq!(doc["records"]["people"][0]["id"], "x");
+        assert_eq!(doc["records"]["meetings"], json!([]));
+
+        let mut doc = file(2, "people");
+        migrate_with(&mut doc, 2, 1, MADE_UP).unwrap();
+        assert_eq!(doc["version"], 3);
+        assert_eq!(doc["records"]["people"][0]["id"], "x", "not renamed twice");
+    }
+
+    #[test]
+    fn a_step_that_fails_says_from_which_version() {
+        let mut doc = file(1, "people");
+        assert_eq!(
+            migrate_with(&mut doc, 1, 1, MADE_UP),
+            Err(ImportError::MigrationFailed {
+                from: 1,
+                reason: "no children".into()
+            })
+        );
+    }
+
+    #[test]
+    fn a_version_older_than_any_step_is_refused() {
+        let mut doc = file(0, "people");
+        assert_eq!(
+            migrate_with(&mut doc, 0, 1, MADE_UP),
+            Err(ImportError::TooOld {
+                found: 0,
+                oldest: 1
+            })
+        );
+    }
+}
