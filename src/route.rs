@@ -29,6 +29,7 @@ pub enum Route {
     Cases,
     NewCase(Id),
     Case(Id),
+    Data,
     Settings,
     NotFound,
 }
@@ -41,6 +42,7 @@ pub enum Section {
     Groups,
     FollowUp,
     Cases,
+    Data,
     Places,
     Programmes,
     Settings,
@@ -73,6 +75,7 @@ impl Route {
             ["programmes", "new"] => Route::NewProgramme,
             ["programmes", x] => id(x).map_or(Route::NotFound, Route::Programme),
             ["follow-up"] => Route::FollowUp,
+            ["data"] => Route::Data,
             ["settings"] => Route::Settings,
             _ => Route::NotFound,
         }
@@ -101,6 +104,7 @@ impl Route {
             Route::Cases => "/cases".into(),
             Route::NewCase(id) => format!("/people/{id}/cases/new"),
             Route::Case(id) => format!("/cases/{id}"),
+            Route::Data => "/data".into(),
             Route::Settings => "/settings".into(),
             Route::NotFound => "/not-found".into(),
         }
@@ -122,6 +126,7 @@ impl Route {
             Route::Programmes | Route::NewProgramme | Route::Programme(_) => Section::Programmes,
             Route::FollowUp => Section::FollowUp,
             Route::Cases | Route::NewCase(_) | Route::Case(_) => Section::Cases,
+            Route::Data => Section::Data,
             Route::Settings => Section::Settings,
             Route::NotFound => Section::None,
         }
@@ -157,6 +162,7 @@ mod tests {
             Route::Cases,
             Route::NewCase(id),
             Route::Case(id),
+            Route::Data,
             Route::Settings,
         ];
         for route in all {

@@ -6,6 +6,7 @@
 //! `{name}` placeholders filled by [`fill`].
 
 mod en;
+pub mod exchange;
 pub mod labels;
 pub mod refusals;
 
@@ -174,6 +175,21 @@ messages! {
     NoSchoolHistory, CoursesTitle, AddCourse, FieldCourseName, FieldCourse, NoCourses,
     CompletedCourse, OutcomeEmployed, OutcomeSelfEmployed, OutcomeContinuing, OutcomeNotYetKnown,
     HomeOverdue, HomeOpenFlags, HomeOpenCases,
+    // Export and import
+    NavData, DataTitle, ExportTitle, ExportScope, ScopeAll, ScopeProgramme, ScopePlace, ScopeGroup,
+    ExportJson, ExportWarning, CsvTitle, CsvPeople, CsvGroups, CsvMemberships, CsvMeetings,
+    CsvAttendance, Exported, ImportTitle, ImportHint, DropHere, ReadingFile, PreviewTitle,
+    PreviewFrom, CountNew, CountUpdated, CountUnchanged, CountConflicts, CountInvalid,
+    ConflictsTitle, KeepMine, TakeTheirs, KeepAllMine, TakeAllTheirs, MineVersion, TheirVersion,
+    DeletedVersion, InvalidTitle, ApplyImport, Imported, NothingToImport, UndoImport,
+    UndoImportBody, UndoImportYes, ImportUndone, ExportReminder, ExportReminderNever,
+    ImpTooLarge, ImpEmpty, ImpTruncated, ImpNotJson, ImpNotOurs, ImpNewer, ImpTooOld,
+    ImpMigration, ImpBadHeader, ImpBadTable, ImpUnknownTable, ProbUnreadable, ProbBadClock,
+    ProbDuplicateId, ProbField, ProbUnknownRef, ProbRefersToInvalid, ProbMoved, ApplyUnresolved,
+    ApplyChangedMeanwhile, KindPeople, KindPlaces, KindProgrammes, KindGroups, KindMemberships,
+    KindMeetings, KindFlags, KindCases, KindFollowUps, KindCourses, CsvImportTitle, CsvImportHint,
+    CsvColumn, CsvNotImported, CsvMissing, PeopleNew, PeopleDuplicates, PeopleInvalid, RowText,
+    AddPeople, PeopleAdded, CsvTooLarge, CsvEmpty, CsvUnclosed, CsvUnrecognised,
     // Settings
     SettingsTitle, FieldOrganisation, FieldVolunteer, FieldVolunteerHint, FieldLanguage,
     SaveSettings, SettingsSaved,

@@ -5,6 +5,8 @@
 //! {ns}/{kind}/{bucket}/{gen}   one chunk: the records of a kind whose id
 //!                              hashes into that bucket, written at `gen`
 //! {ns}/settings                the volunteer's settings (plain JSON)
+//! {ns}/backup                  the meta as it was before the last import;
+//!                              the chunks it names are kept until dropped
 //! ```
 //!
 //! Records are spread over [`BUCKETS`] chunks per kind by a hash of their id,
@@ -42,6 +44,11 @@ pub fn bucket_of_key(key: Id) -> Bucket {
 
 pub fn meta_key(ns: &str) -> String {
     format!("{ns}/meta")
+}
+
+/// The register as it was before the last import (see `Repo::take_backup`).
+pub fn backup_key(ns: &str) -> String {
+    format!("{ns}/backup")
 }
 
 pub fn settings_key(ns: &str) -> String {

@@ -2,14 +2,28 @@
 //! The layout and the commit protocol are described in [`super::layout`].
 
 use super::key_value::{KeyValue, WriteError};
-use super::layout::{chunk_key, meta_key, parse_chunk_key, Bucket, Meta, FORMAT};
+use super::layout::{backup_key, chunk_key, meta_key, parse_chunk_key, Bucket, Meta, FORMAT};
 use super::tables::{table, table_mut};
 use crate::domain::edit::Touched;
 use crate::domain::id::{DeviceTag, IdGen};
 use crate::domain::register::{Kind, Register};
 use crate::domain::sort::{self, Key};
-use serde::Deserialize;
+use crate::domain::time::Timestamp;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
+
+/// The register as it was before an import, kept to undo it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Backup {
+    pub taken_at: Timestamp,
+    pub meta: Meta,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RestoreError {
+    NoBackup,
+    Storage(WriteError),
+}
 
 /// The register cannot be opened at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,10 +149,17 @@ impl<S: KeyValue> Repo<S> {
             self.remove_all(&written);
             return Err(e);
         }
-        // Committed. The old chunks of the rewritten buckets are now garbage.
+        // Committed. The old chunks of the rewritten buckets are now garbage,
+        // unless the backup taken before an import still needs them.
+        let backup = self.backup();
         for &(kind, bucket) in &dirty {
             if let Some(old) = self.meta.chunk_gen(kind, bucket) {
-                self.kv.remove(&chunk_key(&self.ns, kind, bucket, old));
+                if !backup
+                    .as_ref()
+                    .is_some_and(|b| b.meta.chunk_gen(kind, bucket) == Some(old))
+                {
+                    self.kv.remove(&chunk_key(&self.ns, kind, bucket, old));
+                }
             }
         }
         self.meta = next;
@@ -225,14 +246,82 @@ impl<S: KeyValue> Repo<S> {
     /// when a tab closed between a commit and its clean-up. Newer ones may
     /// belong to another tab's commit in progress and are left alone.
     fn sweep_superseded(&mut self) {
+        let backup = self.backup();
         for key in self.kv.keys() {
             if let Some((kind, bucket, gen)) = parse_chunk_key(&self.ns, &key) {
                 let current = self.meta.chunk_gen(kind, bucket);
-                if current.is_some_and(|c| gen < c) && !self.meta.quarantine.contains(&key) {
+                let kept = self.meta.quarantine.contains(&key)
+                    || backup
+                        .as_ref()
+                        .is_some_and(|b| b.meta.chunk_gen(kind, bucket) == Some(gen));
+                if current.is_some_and(|c| gen < c) && !kept {
                     self.kv.remove(&key);
                 }
             }
         }
+    }
+
+    /// The backup taken before the last import, if there is one.
+    pub fn backup(&self) -> Option<Backup> {
+        let text = self.kv.get(&backup_key(&self.ns))?;
+        serde_json::from_str(&text).ok()
+    }
+
+    /// Keeps the register as it is now, to be restored by
+    /// [`Repo::restore_backup`]: the commit point is copied, and the chunks
+    /// it names are kept until the backup is dropped. Only changed chunks
+    /// cost space twice. Replaces any earlier backup.
+    pub fn take_backup(&mut self, at: Timestamp) -> Result<(), WriteError> {
+        self.drop_backup();
+        let backup = Backup {
+            taken_at: at,
+            meta: self.meta.clone(),
+        };
+        let text = serde_json::to_string(&backup).expect("backups always serialise");
+        self.kv.set(&backup_key(&self.ns), &text)
+    }
+
+    /// Forgets the backup and frees the chunks only it needed.
+    pub fn drop_backup(&mut self) {
+        let Some(backup) = self.backup() else { return };
+        for (kind, bucket, gen) in backup.meta.all_chunks() {
+            if self.meta.chunk_gen(kind, bucket) != Some(gen) {
+                self.kv.remove(&chunk_key(&self.ns, kind, bucket, gen));
+            }
+        }
+        self.kv.remove(&backup_key(&self.ns));
+    }
+
+    /// Puts the register back as it was when the backup was taken, in one
+    /// write of the commit point, and returns it as stored. Changes made
+    /// since are gone. The id generator keeps counting on, so no id is
+    /// handed out twice.
+    pub fn restore_backup(&mut self) -> Result<(Register, LoadReport), RestoreError> {
+        let backup = self.backup().ok_or(RestoreError::NoBackup)?;
+        let mut restored = backup.meta.clone();
+        restored.gen = self.meta.gen + 1;
+        restored.ids = self.meta.ids.clone();
+        restored.quarantine = self.meta.quarantine.clone();
+        self.write_meta(&restored).map_err(RestoreError::Storage)?;
+        // The chunks written since the backup are garbage now.
+        for (kind, bucket, gen) in self.meta.all_chunks() {
+            if restored.chunk_gen(kind, bucket) != Some(gen) {
+                self.kv.remove(&chunk_key(&self.ns, kind, bucket, gen));
+            }
+        }
+        self.kv.remove(&backup_key(&self.ns));
+        self.meta = restored;
+        let mut reg = Register::default();
+        let mut report = LoadReport::default();
+        let chunks: Vec<_> = self.meta.all_chunks().collect();
+        for (kind, bucket, gen) in chunks {
+            let key = chunk_key(&self.ns, kind, bucket, gen);
+            if let Err(reason) = self.read_bucket(&mut reg, kind, bucket, &key) {
+                self.quarantine(kind, bucket, key.clone());
+                report.damaged.push(Damage { key, reason });
+            }
+        }
+        Ok((reg, report))
     }
 
     fn skip_used_ids(&mut self, reg: &Register) {

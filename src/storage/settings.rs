@@ -9,6 +9,8 @@ pub struct Settings {
     pub organisation: String,
     pub volunteer: String,
     pub lang: Lang,
+    /// When the register was last exported (for the reminder to export).
+    pub last_export: Option<crate::domain::time::Timestamp>,
 }
 
 impl Settings {

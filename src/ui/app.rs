@@ -5,6 +5,7 @@ use super::i18n::{tr, I18n};
 use super::pages::{
     case::{CasePage, NewCase},
     cases::CasesPage,
+    data::DataPage,
     follow_up::FollowUpPage,
     group_form::{EditGroup, NewGroup},
     group_view::GroupView,
@@ -73,6 +74,7 @@ pub fn App() -> impl IntoView {
                 <Link to=Route::Cases nav=true>{tr(Msg::NavCases)}</Link>
                 <Link to=Route::Places nav=true>{tr(Msg::NavPlaces)}</Link>
                 <Link to=Route::Programmes nav=true>{tr(Msg::NavProgrammes)}</Link>
+                <Link to=Route::Data nav=true>{tr(Msg::NavData)}</Link>
                 <Link to=Route::Settings nav=true>{tr(Msg::NavSettings)}</Link>
             </nav>
         </header>
@@ -107,6 +109,7 @@ fn page(route: Route) -> AnyView {
         Route::Cases => view! { <CasesPage/> }.into_any(),
         Route::NewCase(person) => view! { <NewCase person/> }.into_any(),
         Route::Case(id) => view! { <CasePage id/> }.into_any(),
+        Route::Data => view! { <DataPage/> }.into_any(),
         Route::Settings => view! { <SettingsPage/> }.into_any(),
         Route::NotFound => view! { <NotFound/> }.into_any(),
     }

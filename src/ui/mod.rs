@@ -3,6 +3,7 @@
 
 mod app;
 pub mod components;
+mod files;
 mod i18n;
 mod lookup;
 pub mod offline;

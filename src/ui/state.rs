@@ -3,22 +3,31 @@
 //! which saves before it returns, so nothing the volunteer sees as saved can
 //! be lost.
 
+use crate::domain::edit::Touched;
 use crate::domain::edit::{Edit, EditError};
 use crate::domain::id::DeviceTag;
 use crate::domain::name_index::NameIndex;
 use crate::domain::register::Register;
 use crate::domain::table::Author;
 use crate::domain::time::Timestamp;
+use crate::exchange::merge::{plan, ApplyError, Choices, Preview};
 use crate::i18n::{Lang, Msg};
 use crate::storage::key_value::KeyValue;
 use crate::storage::key_value::WriteError;
 use crate::storage::layout::{settings_key, REAL};
 use crate::storage::local::LocalStore;
-use crate::storage::repo::{LoadReport, OpenError, Repo};
+use crate::storage::repo::{LoadReport, OpenError, Repo, RestoreError};
 use crate::storage::settings::Settings;
 use chrono::NaiveDate;
 use gloo_storage::Storage as _;
 use leptos::prelude::*;
+
+/// Why an import was not made. Nothing changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportFailure {
+    Apply(ApplyError),
+    Save(SaveError),
+}
 
 /// Why a change was not saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +66,8 @@ pub struct AppState {
     pub names: Memo<NameIndex>,
     pub settings: RwSignal<Settings>,
     pub notices: RwSignal<Vec<Notice>>,
+    /// When the backup that can undo the last import was taken.
+    pub backup_taken: RwSignal<Option<Timestamp>>,
     repo: StoredValue<Option<Repo<LocalStore>>, LocalStorage>,
     next_notice: StoredValue<u64>,
 }
@@ -72,6 +83,7 @@ impl AppState {
             names,
             settings: RwSignal::new(settings),
             notices: RwSignal::new(Vec::new()),
+            backup_taken: RwSignal::new(None),
             repo: StoredValue::new_local(None),
             next_notice: StoredValue::new(0),
         };
@@ -91,6 +103,7 @@ impl AppState {
                         repo.revert(&mut reg, &built_ins);
                     }
                     register.set(reg);
+                    state.backup_taken.set(repo.backup().map(|b| b.taken_at));
                     state.repo.set_value(Some(repo));
                 }
                 Err(OpenError::NewerFormat { .. }) => state.notify(
@@ -151,6 +164,75 @@ impl AppState {
             self.register.notify();
         }
         outcome
+    }
+
+    /// Imports a previewed file with the volunteer's answers to its
+    /// conflicts. A backup of the register as it was is taken first, so the
+    /// import can be undone; nothing changes if any step fails.
+    pub fn import(&self, preview: &Preview, choices: &Choices) -> Result<Touched, ImportFailure> {
+        let mut outcome = Err(ImportFailure::Save(SaveError::ReadOnly));
+        self.repo.update_value(|repo| {
+            let Some(repo) = repo else { return };
+            self.register.update_untracked(|reg| {
+                let _ = repo.sync(reg);
+                let author = Author {
+                    device: repo.meta().ids.device,
+                    now: now(),
+                };
+                outcome = (|| {
+                    let changes = plan(preview, choices, author).map_err(ImportFailure::Apply)?;
+                    repo.take_backup(author.now)
+                        .map_err(|e| ImportFailure::Save(SaveError::Storage(e)))?;
+                    let touched = changes
+                        .apply_to(reg, repo.ids_mut())
+                        .map_err(ImportFailure::Apply)?;
+                    if let Err(e) = repo.commit(reg, &touched) {
+                        repo.revert(reg, &touched);
+                        repo.drop_backup();
+                        return Err(ImportFailure::Save(SaveError::Storage(e)));
+                    }
+                    Ok(touched)
+                })();
+            });
+        });
+        self.register.notify();
+        self.backup_taken.set(
+            self.repo
+                .with_value(|r| r.as_ref().and_then(|r| r.backup()).map(|b| b.taken_at)),
+        );
+        outcome
+    }
+
+    /// Puts the register back as it was before the last import.
+    pub fn undo_import(&self) -> Result<(), SaveError> {
+        let mut outcome = Err(SaveError::ReadOnly);
+        self.repo.update_value(|repo| {
+            let Some(repo) = repo else { return };
+            outcome = match repo.restore_backup() {
+                Ok((reg, report)) => {
+                    self.report_load(self.lang(), &report);
+                    self.register.set(reg);
+                    Ok(())
+                }
+                Err(RestoreError::NoBackup) => Err(SaveError::Edit(EditError::NotFound)),
+                Err(RestoreError::Storage(e)) => Err(SaveError::Storage(e)),
+            };
+        });
+        self.backup_taken.set(None);
+        outcome
+    }
+
+    /// This device's id tag, for export files.
+    pub fn device(&self) -> Option<crate::domain::id::DeviceTag> {
+        self.repo
+            .with_value(|r| r.as_ref().map(|r| r.meta().ids.device))
+    }
+
+    /// Notes that an export was made now (for the reminder).
+    pub fn exported_now(&self) {
+        let mut settings = self.settings.get_untracked();
+        settings.last_export = Some(now());
+        let _ = self.save_settings(settings);
     }
 
     /// Takes in changes another tab saved. Called on the `storage` event.

@@ -358,3 +358,60 @@ fn a_register_saved_before_compression_opens_and_is_compressed_as_it_is_saved() 
     assert_eq!(after.matches('B').count(), 1, "the saved chunk: {after}");
     assert_eq!(open(repo.store().clone()).1, reg);
 }
+
+#[test]
+fn an_import_can_be_undone_from_the_backup_taken_before_it() {
+    let (mut repo, mut reg, _) = open(MemoryStore::default());
+    add(&mut repo, &mut reg, &["Before 1", "Before 2"]).unwrap();
+    let before = reg.clone();
+    repo.take_backup(Timestamp(1_764_300_000)).unwrap();
+    let many: Vec<String> = (0..120).map(|i| format!("Imported {i}")).collect();
+    add(
+        &mut repo,
+        &mut reg,
+        &many.iter().map(String::as_str).collect::<Vec<_>>(),
+    )
+    .unwrap();
+    assert_eq!(reg.people.live_count(), 122);
+
+    // The backup survives reopening (and the sweep of old chunks).
+    let (mut repo, _, _) = open(repo.store().clone());
+    assert_eq!(
+        repo.backup().map(|b| b.taken_at),
+        Some(Timestamp(1_764_300_000))
+    );
+    let (restored, report) = repo.restore_backup().unwrap();
+    assert!(report.damaged.is_empty());
+    assert_eq!(restored.people, before.people);
+    assert_eq!(repo.backup(), None, "used once");
+    let (_, reopened, _) = open(repo.store().clone());
+    assert_eq!(reopened.people, before.people);
+    assert_eq!(repo.restore_backup().err(), Some(RestoreError::NoBackup));
+}
+
+#[test]
+fn restoring_keeps_counting_ids_and_frees_what_only_the_backup_held() {
+    let (mut repo, mut reg, _) = open(MemoryStore::default());
+    add(&mut repo, &mut reg, &["Asha"]).unwrap();
+    repo.take_backup(Timestamp(1)).unwrap();
+    let imported = add(&mut repo, &mut reg, &["Imported"]).unwrap();
+    let (restored, _) = repo.restore_backup().unwrap();
+    let mut reg = restored;
+    let next = add(&mut repo, &mut reg, &["After"]).unwrap();
+    assert_ne!(
+        next, imported,
+        "an undone import's ids are not handed out again"
+    );
+
+    repo.take_backup(Timestamp(2)).unwrap();
+    add(&mut repo, &mut reg, &["Later"]).unwrap();
+    let with_backup = repo.store().items.len();
+    repo.drop_backup();
+    assert!(
+        repo.store().items.len() < with_backup,
+        "chunks only the backup needed are freed"
+    );
+    let (_, reopened, report) = open(repo.store().clone());
+    assert!(report.damaged.is_empty());
+    assert_eq!(names(&reopened), vec!["After", "Asha", "Later"]);
+}

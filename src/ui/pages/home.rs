@@ -46,10 +46,43 @@ pub fn Home() -> impl IntoView {
                         <Link to=Route::Groups class="button">{tr(Msg::NavGroups)}</Link>
                         <Link to=Route::NewPerson class="button primary">{tr(Msg::AddPerson)}</Link>
                     </div>
+                    <ExportReminder/>
                     <OverdueFollowUps/>
                 </section>
             }
             .into_any()
         }
+    }
+}
+
+/// Days without an export after which the home page reminds the volunteer.
+const EXPORT_REMINDER_DAYS: i64 = 7;
+
+/// A reminder to export when none was made for a week: the only copy of the
+/// records is otherwise this one device.
+#[component]
+fn ExportReminder() -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    let text = move || {
+        let last = app.settings.with(|s| s.last_export);
+        let now = crate::ui::state::now();
+        match last {
+            None => Some(i18n.t(Msg::ExportReminderNever).to_string()),
+            Some(t) => {
+                let days = (now.0 - t.0) / 86_400;
+                (days >= EXPORT_REMINDER_DAYS)
+                    .then(|| i18n.fill(Msg::ExportReminder, &[("days", &days.to_string())]))
+            }
+        }
+    };
+    move || {
+        text().map(|t| {
+            view! {
+                <p class="warning" id="export-reminder">
+                    {t} " " <Link to=Route::Data>{tr(Msg::DataTitle)}</Link>
+                </p>
+            }
+        })
     }
 }

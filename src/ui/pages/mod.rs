@@ -3,6 +3,8 @@
 pub mod case;
 pub mod cases;
 pub mod courses;
+pub mod data;
+pub mod data_import;
 pub mod follow_up;
 pub mod group_form;
 pub mod group_meetings;

@@ -415,6 +415,52 @@ impl Browser {
             .expect("network conditions");
     }
 
+    /// Saves downloads into `dir` (the DevTools protocol's download setting).
+    pub async fn download_to(&self, dir: &Path) {
+        let tools = thirtyfour::extensions::cdp::ChromeDevTools::new(self.driver.handle().clone());
+        tools
+            .execute_cdp_with_params(
+                "Browser.setDownloadBehavior",
+                serde_json::json!({ "behavior": "allow", "downloadPath": dir.display().to_string() }),
+            )
+            .await
+            .expect("download behaviour");
+    }
+
+    /// Waits for a finished download whose name ends with `suffix` in `dir`.
+    pub async fn wait_for_download(&self, dir: &Path, suffix: &str) -> PathBuf {
+        let started = Instant::now();
+        loop {
+            if let Ok(entries) = std::fs::read_dir(dir) {
+                for entry in entries.flatten() {
+                    let name = entry.file_name().to_string_lossy().to_string();
+                    if name.ends_with(suffix) {
+                        return entry.path();
+                    }
+                }
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "no download ending in {suffix} in {}",
+                dir.display()
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Gives a file to a file input, as choosing it in the dialog does.
+    pub async fn upload(&self, css: &str, file: &Path) {
+        let input = self
+            .driver
+            .find(By::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no {css}: {e}"));
+        input
+            .send_keys(file.display().to_string())
+            .await
+            .expect("file chosen");
+    }
+
     /// Waits until the service worker controls the page (the app's files are
     /// then kept for offline use).
     pub async fn wait_for_offline_ready(&self) {
