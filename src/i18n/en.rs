@@ -513,6 +513,18 @@ pub fn text(msg: Msg) -> &'static str {
         CsvUnclosed => "A quoted cell starting on row {row} never ends: the file was cut short, or is not CSV.",
         CsvUnrecognised => "{column}: “{value}” is not understood",
 
+        // Demonstration
+        DemoBanner => "Demonstration: these records are made up, not real. Your real records are kept apart and untouched.",
+        LeaveDemo => "Leave the demonstration",
+        DemoTitle => "Demonstration",
+        DemoHint => "Show made-up records shaped like the programmes' own figures: Balasabhas in Tripura, Assam, Jharkhand and Manipur, auxiliary groups in Thiruvananthapuram, a Bal Ashram with cases, a Banjara Education Centre and Balika Ashram. They are kept apart from your real records, which are not touched.",
+        DemoScale => "How many records",
+        DemoEnter => "Show the demonstration",
+        DemoPreparing => "Preparing the demonstration…",
+        DemoSmall => "Few (1 in 100 of the real numbers)",
+        DemoMedium => "Some (1 in 20)",
+        DemoLarge => "Many (1 in 4; needs a good phone)",
+
         // Settings
         SettingsTitle => "Settings",
         FieldOrganisation => "Organisation's name",

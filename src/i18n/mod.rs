@@ -190,6 +190,9 @@ messages! {
     KindMeetings, KindFlags, KindCases, KindFollowUps, KindCourses, CsvImportTitle, CsvImportHint,
     CsvColumn, CsvNotImported, CsvMissing, PeopleNew, PeopleDuplicates, PeopleInvalid, RowText,
     AddPeople, PeopleAdded, CsvTooLarge, CsvEmpty, CsvUnclosed, CsvUnrecognised,
+    // Demonstration
+    DemoBanner, LeaveDemo, DemoTitle, DemoHint, DemoScale, DemoEnter, DemoPreparing, DemoSmall,
+    DemoMedium, DemoLarge,
     // Settings
     SettingsTitle, FieldOrganisation, FieldVolunteer, FieldVolunteerHint, FieldLanguage,
     SaveSettings, SettingsSaved,

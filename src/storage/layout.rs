@@ -30,6 +30,13 @@ pub const BUCKETS: u16 = 64;
 /// The namespace of the real register. Demonstration data lives elsewhere.
 pub const REAL: &str = "bal";
 
+/// The namespace of demonstration data: never the real register's keys, so
+/// entering or leaving a demonstration cannot touch real records.
+pub const DEMO: &str = "bal-demo";
+
+/// Whether the app shows the demonstration ("demo") or the real register.
+pub const MODE_KEY: &str = "bal/mode";
+
 pub type Bucket = u16;
 
 /// The bucket of a record: by its anchor when it has one (a meeting goes

@@ -24,7 +24,7 @@ use super::router::{Link, Router};
 use super::state::AppState;
 use crate::i18n::Msg;
 use crate::route::Route;
-use crate::storage::layout::{meta_key, REAL};
+use crate::storage::layout::meta_key;
 use leptos::prelude::*;
 
 #[component]
@@ -48,9 +48,10 @@ pub fn App() -> impl IntoView {
     });
 
     // Another tab saved: take its changes in rather than overwrite them.
-    let meta = meta_key(REAL);
     let listener = window_event_listener(leptos::ev::storage, move |e| {
-        if e.key().is_none_or(|k| k == meta) {
+        if e.key()
+            .is_none_or(|k| k == meta_key(state.namespace.get_untracked()))
+        {
             state.sync_from_other_tab();
         }
     });
@@ -78,6 +79,14 @@ pub fn App() -> impl IntoView {
                 <Link to=Route::Settings nav=true>{tr(Msg::NavSettings)}</Link>
             </nav>
         </header>
+        <Show when=move || state.in_demo()>
+            <div class="demo-banner" id="demo-banner" role="status">
+                <p>{tr(Msg::DemoBanner)}</p>
+                <button type="button" id="leave-demo" on:click=move |_| { state.leave_demo(); router.go(Route::Home) }>
+                    {tr(Msg::LeaveDemo)}
+                </button>
+            </div>
+        </Show>
         <Notices/>
         <main id="main" tabindex="-1">{move || page(router.route())}</main>
         <footer class="app-footer">

@@ -5,8 +5,10 @@
 
 use crate::domain::edit::Touched;
 use crate::domain::edit::{Edit, EditError};
+use crate::domain::generate::{generate, Scale, Spec};
 use crate::domain::id::DeviceTag;
 use crate::domain::name_index::NameIndex;
+use crate::domain::register::Kind;
 use crate::domain::register::Register;
 use crate::domain::table::Author;
 use crate::domain::time::Timestamp;
@@ -14,7 +16,7 @@ use crate::exchange::merge::{plan, ApplyError, Choices, Preview};
 use crate::i18n::{Lang, Msg};
 use crate::storage::key_value::KeyValue;
 use crate::storage::key_value::WriteError;
-use crate::storage::layout::{settings_key, REAL};
+use crate::storage::layout::{settings_key, DEMO, MODE_KEY, REAL};
 use crate::storage::local::LocalStore;
 use crate::storage::repo::{LoadReport, OpenError, Repo, RestoreError};
 use crate::storage::settings::Settings;
@@ -66,6 +68,8 @@ pub struct AppState {
     pub names: Memo<NameIndex>,
     pub settings: RwSignal<Settings>,
     pub notices: RwSignal<Vec<Notice>>,
+    /// The namespace shown: the real register or the demonstration.
+    pub namespace: RwSignal<&'static str>,
     /// When the backup that can undo the last import was taken.
     pub backup_taken: RwSignal<Option<Timestamp>>,
     repo: StoredValue<Option<Repo<LocalStore>>, LocalStorage>,
@@ -84,35 +88,93 @@ impl AppState {
             settings: RwSignal::new(settings),
             notices: RwSignal::new(Vec::new()),
             backup_taken: RwSignal::new(None),
+            namespace: RwSignal::new(REAL),
             repo: StoredValue::new_local(None),
             next_notice: StoredValue::new(0),
         };
-        let lang = state.lang();
+        let demo = LocalStore::open().and_then(|s| s.get(MODE_KEY)).as_deref() == Some("demo");
+        state.load(if demo { DEMO } else { REAL });
+        state
+    }
+
+    /// Opens the register kept under `ns` and shows it.
+    fn load(&self, ns: &'static str) {
+        let lang = self.lang();
+        self.namespace.set(ns);
+        self.repo.set_value(None);
         match LocalStore::open() {
-            None => state.notify(
+            None => self.notify(
                 NoticeKind::Error,
                 crate::i18n::text(lang, Msg::StorageUnavailable).into(),
             ),
-            Some(store) => match Repo::open(store, REAL, random_device_tag) {
+            Some(store) => match Repo::open(store, ns, random_device_tag) {
                 Ok((mut repo, mut reg, report)) => {
-                    state.report_load(lang, &report);
+                    self.report_load(lang, &report);
                     // A new register gets the built-in programmes. If saving them
                     // fails they are added again next time; nothing depends on it.
                     let built_ins = reg.add_missing_built_ins();
                     if !built_ins.is_empty() && repo.commit(&reg, &built_ins).is_err() {
                         repo.revert(&mut reg, &built_ins);
                     }
-                    register.set(reg);
-                    state.backup_taken.set(repo.backup().map(|b| b.taken_at));
-                    state.repo.set_value(Some(repo));
+                    self.register.set(reg);
+                    self.backup_taken.set(repo.backup().map(|b| b.taken_at));
+                    self.repo.set_value(Some(repo));
                 }
-                Err(OpenError::NewerFormat { .. }) => state.notify(
-                    NoticeKind::Error,
-                    crate::i18n::text(lang, Msg::NewerFormat).into(),
-                ),
+                Err(OpenError::NewerFormat { .. }) => {
+                    self.register.set(Register::default());
+                    self.notify(
+                        NoticeKind::Error,
+                        crate::i18n::text(lang, Msg::NewerFormat).into(),
+                    )
+                }
             },
         }
-        state
+    }
+
+    pub fn in_demo(&self) -> bool {
+        self.namespace.get() == DEMO
+    }
+
+    /// Shows a generated demonstration register, kept apart from the real
+    /// one (its own namespace). The real records are not read or written.
+    pub fn enter_demo(&self, scale: Scale) -> Result<(), SaveError> {
+        let Some(mut store) = LocalStore::open() else {
+            return Err(SaveError::ReadOnly);
+        };
+        clear_namespace(&mut store, DEMO);
+        let spec = Spec::seed_documents(scale).with_seed(now().0 as u64);
+        let reg = generate(&spec).map_err(|_| SaveError::Edit(EditError::IdsExhausted))?;
+        let (mut repo, _, _) =
+            Repo::open(store, DEMO, random_device_tag).map_err(|_| SaveError::ReadOnly)?;
+        let everything: Touched = Kind::ALL
+            .into_iter()
+            .flat_map(|k| {
+                crate::storage::tables::table(&reg, k)
+                    .ids()
+                    .into_iter()
+                    .map(move |id| (k, id))
+            })
+            .collect();
+        if let Err(e) = repo.commit(&reg, &everything) {
+            if let Some(mut store) = LocalStore::open() {
+                clear_namespace(&mut store, DEMO);
+            }
+            return Err(SaveError::Storage(e));
+        }
+        if let Some(mut store) = LocalStore::open() {
+            let _ = store.set(MODE_KEY, "demo");
+        }
+        self.load(DEMO);
+        Ok(())
+    }
+
+    /// Leaves the demonstration: its data is removed, the real register shown.
+    pub fn leave_demo(&self) {
+        if let Some(mut store) = LocalStore::open() {
+            store.remove(MODE_KEY);
+            clear_namespace(&mut store, DEMO);
+        }
+        self.load(REAL);
     }
 
     /// A message in the current language, read without tracking.
@@ -320,6 +382,16 @@ pub fn save_error_text(lang: Lang, e: &SaveError) -> String {
             .register
             .with_untracked(|reg| crate::i18n::refusals::edit_error(lang, reg, e)),
         SaveError::ReadOnly => text(lang, Msg::StorageUnavailable).into(),
+    }
+}
+
+/// Removes every key of a namespace.
+fn clear_namespace(store: &mut LocalStore, ns: &str) {
+    let prefix = format!("{ns}/");
+    for key in store.keys() {
+        if key.starts_with(&prefix) {
+            store.remove(&key);
+        }
     }
 }
 

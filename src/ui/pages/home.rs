@@ -25,6 +25,7 @@ pub fn Home() -> impl IntoView {
                     <h1>{tr(Msg::WelcomeTitle)}</h1>
                     <p>{tr(Msg::WelcomeBody)}</p>
                     <p class="muted">{tr(Msg::WelcomeSeeds)}</p>
+                    <Link to=Route::Settings class="button" id="try-demo">{tr(Msg::DemoTitle)}</Link>
                     <Link to=Route::NewPerson class="button primary" id="add-first-child">
                         {tr(Msg::AddFirstChild)}
                     </Link>

@@ -5,6 +5,7 @@ pub mod cases;
 pub mod courses;
 pub mod data;
 pub mod data_import;
+pub mod demo;
 pub mod follow_up;
 pub mod group_form;
 pub mod group_meetings;

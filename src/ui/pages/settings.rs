@@ -69,6 +69,9 @@ pub fn SettingsPage() -> impl IntoView {
                     <button type="submit" id="save-settings" class="primary">{tr(Msg::SaveSettings)}</button>
                 </div>
             </form>
+            <Show when=move || !app.in_demo()>
+                <super::demo::DemoSection/>
+            </Show>
         </section>
     }
 }

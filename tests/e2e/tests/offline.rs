@@ -35,3 +35,58 @@ async fn after_the_first_visit_the_register_works_offline_and_deep_links_open() 
     b.wait_gone("#offline-badge").await;
     b.quit().await;
 }
+
+/// The real register's keys in local storage, as text.
+async fn real_keys(b: &Browser) -> String {
+    b.js("return JSON.stringify(Object.keys(localStorage).filter(k => k.startsWith('bal/') && k !== 'bal/app-version' && k !== 'bal/mode').sort().map(k => [k, localStorage.getItem(k)]));")
+        .await
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[tokio::test]
+async fn a_demonstration_is_kept_apart_and_leaving_it_finds_the_real_records_unchanged() {
+    let b = Browser::start().await;
+    register_person(&b, "Asha", "Debbarma", true, "2016-03-14").await;
+    let before = real_keys(&b).await;
+
+    b.open("/settings").await;
+    b.select("#demo_size", "Few (1 in 100 of the real numbers)")
+        .await;
+    b.click("#enter-demo").await;
+    b.wait_text("#demo-banner", "Demonstration: these records are made up")
+        .await;
+    b.open("/people").await;
+    let count = b.wait_text("#result-count", "Showing").await;
+    assert!(
+        !count.contains(" of 1"),
+        "made-up people are shown: {count}"
+    );
+    b.type_into("#search", "Debbarma Asha").await;
+    b.wait_text("#result-count", "No name matches").await;
+    b.open("/groups").await;
+    b.wait_text(".record-list", "Balasabha").await;
+    b.open("/cases").await;
+    b.wait_text("#open-cases", "In care").await;
+
+    // Still the demonstration after a reload.
+    b.reload().await;
+    b.wait_for("#demo-banner").await;
+
+    b.click("#leave-demo").await;
+    b.wait_gone("#demo-banner").await;
+    b.open("/people").await;
+    b.wait_text("#result-count", "Showing 1 of 1").await;
+    b.wait_text(".record-list", "Asha Debbarma").await;
+    assert_eq!(
+        real_keys(&b).await,
+        before,
+        "the real register was not touched"
+    );
+    let demo_keys = b
+        .js("return Object.keys(localStorage).filter(k => k.startsWith('bal-demo/')).length;")
+        .await;
+    assert_eq!(demo_keys, 0, "the demonstration's data is gone");
+    b.quit().await;
+}
