@@ -15,6 +15,7 @@ pub mod meeting;
 pub mod meeting_form;
 pub mod meeting_rules;
 pub mod name_index;
+pub mod paging;
 pub mod person;
 pub mod person_form;
 pub mod place;

@@ -94,7 +94,8 @@ messages! {
     // Shell
     AppName, AppTagline, SkipToContent, NavMain, NavHome, NavPeople, NavGroups, NavPlaces,
     NavProgrammes, NavSettings, Loading, PrivacyNote, Dismiss, Cancel, Save, SaveChanges, Edit,
-    Delete, Change, All, Optional, ChooseOne, ShowMore, ShowingCount, NoPickMatches, FormHasErrors,
+    Delete, Change, All, Optional, ChooseOne, ShowingCount, ShowingRange, Pages, PagePrevious,
+    PageNext, PageOf, NoPickMatches, FormHasErrors,
     NotFoundTitle, NotFoundBody, GoHome, ConfirmDeleteTitle, ConfirmDeleteYes, Offline, AppUpdated,
     AppUpdatedReload,
     // Home

@@ -1,0 +1,50 @@
+//! Long lists a page of rows at a time. A state's register has tens of
+//! thousands of people and hundreds of open flags; a hundred rows at once
+//! keeps every page under about 1,500 elements, so it stays quick to draw
+//! and to scroll on a modest phone however large the register grows.
+
+/// Rows on one page of a list.
+pub const PAGE: usize = 100;
+
+/// The first row of the page that `start` falls on, kept within `total`
+/// rows (a list can shrink under its page when a filter changes).
+pub fn page_start(start: usize, total: usize) -> usize {
+    start.min(total.saturating_sub(1)) / PAGE * PAGE
+}
+
+/// The rows of the page that `start` falls on: first and one past the last.
+pub fn page_rows(start: usize, total: usize) -> std::ops::Range<usize> {
+    let first = page_start(start, total);
+    first..(first + PAGE).min(total)
+}
+
+/// How many pages `total` rows take (at least one).
+pub fn pages(total: usize) -> usize {
+    total.div_ceil(PAGE).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_starts_on_a_multiple_of_the_page_within_the_list() {
+        assert_eq!(page_start(0, 0), 0);
+        assert_eq!(page_start(0, 44_190), 0);
+        assert_eq!(page_start(100, 44_190), 100);
+        assert_eq!(page_start(150, 44_190), 100);
+        // The list shrank under its page: its last page.
+        assert_eq!(page_start(500, 250), 200);
+        assert_eq!(page_start(500, 200), 100);
+    }
+
+    #[test]
+    fn the_last_page_holds_what_is_left() {
+        assert_eq!(page_rows(0, 3), 0..3);
+        assert_eq!(page_rows(0, 0), 0..0);
+        assert_eq!(page_rows(44_100, 44_190), 44_100..44_190);
+        assert_eq!(pages(0), 1);
+        assert_eq!(pages(100), 1);
+        assert_eq!(pages(44_190), 442);
+    }
+}

@@ -1,0 +1,78 @@
+//! Lists a page of rows at a time (see `domain::paging` for why), with
+//! the line that says which rows are shown.
+
+use super::record_list::{ListRow, RecordList};
+use crate::domain::paging::{page_rows, page_start, pages, PAGE};
+use crate::i18n::Msg;
+use crate::ui::i18n::{tr, use_i18n, I18n};
+use leptos::prelude::*;
+
+/// "Showing 3 of 3" when every row is on the page, "Showing 101–200 of
+/// 44190" when the list has pages.
+pub fn showing(i18n: I18n, start: usize, total: usize) -> String {
+    let rows = page_rows(start, total);
+    if total <= PAGE {
+        i18n.fill(
+            Msg::ShowingCount,
+            &[("shown", &total.to_string()), ("total", &total.to_string())],
+        )
+    } else {
+        i18n.fill(
+            Msg::ShowingRange,
+            &[
+                ("first", &(rows.start + 1).to_string()),
+                ("last", &rows.end.to_string()),
+                ("total", &total.to_string()),
+            ],
+        )
+    }
+}
+
+/// Previous and next page of a list of `total` rows whose page begins at
+/// `start`; shown only when there is more than one page. The buttons are
+/// `{id}-previous` and `{id}-next`.
+#[component]
+pub fn Pager(
+    #[prop(into)] total: Signal<usize>,
+    start: RwSignal<usize>,
+    id: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let nav = NodeRef::<leptos::html::Nav>::new();
+    let first = move || page_start(start.get(), total.get());
+    // The new rows start at the top of the list: take the volunteer there.
+    let go = move |to: usize| {
+        start.set(to);
+        if let Some(section) = nav.get_untracked().and_then(|n| n.parent_element()) {
+            section.scroll_into_view();
+        }
+    };
+    let place = move || {
+        let pages = pages(total.get()).to_string();
+        let page = (first() / PAGE + 1).to_string();
+        i18n.fill(Msg::PageOf, &[("page", &page), ("pages", &pages)])
+    };
+    view! {
+        <Show when=move || { total.get() > PAGE }>
+            <nav class="pager" node_ref=nav aria-label=tr(Msg::Pages)>
+                <button type="button" id=format!("{id}-previous") disabled=move || first() == 0
+                    on:click=move |_| go(first().saturating_sub(PAGE))>{tr(Msg::PagePrevious)}</button>
+                <span class="pager-place">{place}</span>
+                <button type="button" id=format!("{id}-next") disabled=move || { first() + PAGE >= total.get() }
+                    on:click=move |_| go(first() + PAGE)>{tr(Msg::PageNext)}</button>
+            </nav>
+        </Show>
+    }
+}
+
+/// A [`RecordList`] of any length, a page at a time.
+#[component]
+pub fn PagedList(#[prop(into)] rows: Signal<Vec<ListRow>>, id: &'static str) -> impl IntoView {
+    let start = RwSignal::new(0);
+    let total = Signal::derive(move || rows.with(Vec::len));
+    let page = Memo::new(move |_| rows.with(|all| all[page_rows(start.get(), all.len())].to_vec()));
+    view! {
+        <RecordList rows=page id/>
+        <Pager total start id/>
+    }
+}
