@@ -537,5 +537,15 @@ pub fn text(msg: Msg) -> &'static str {
         FieldLanguage => "Language",
         SaveSettings => "Save settings",
         SettingsSaved => "Settings saved.",
+
+        // Storage on this device
+        StorageTitle => "Storage on this device",
+        StorageUsed => "The records take {percent}% of the local storage this browser allows: {used} of about {quota} million characters.",
+        StorageNearlyFull => "Local storage is nearly full. Export the register to a file now and keep the file safe: once storage is full, new records cannot be saved on this device.",
+        StorageEstimate => "The browser's own estimate of everything the app keeps on this device, its program files included: {usage} MB of {quota} MB allowed.",
+        StorageKept => "The browser has agreed to keep these records until you remove them.",
+        StorageNotKept => "The browser has not promised to keep these records: it may clear them if the device runs short of space. Export them regularly.",
+        StorageKeepAsk => "Ask the browser to keep them",
+        StorageNoPromise => "This browser cannot promise to keep the records. Export them regularly.",
     }
 }

@@ -197,6 +197,9 @@ messages! {
     // Settings
     SettingsTitle, FieldOrganisation, FieldVolunteer, FieldVolunteerHint, FieldLanguage,
     SaveSettings, SettingsSaved,
+    // Storage on this device
+    StorageTitle, StorageUsed, StorageNearlyFull, StorageEstimate, StorageKept, StorageNotKept,
+    StorageKeepAsk, StorageNoPromise,
 }
 
 #[cfg(test)]

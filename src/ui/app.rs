@@ -38,6 +38,7 @@ pub fn App() -> impl IntoView {
     let router = Router::start();
     provide_context(router);
     super::offline::start(state);
+    super::device_storage::request_at_start();
     let online = super::offline::online_signal();
 
     // Keep the page's language attribute true for screen readers and fonts.

@@ -21,3 +21,4 @@ pub mod person_view;
 pub mod places;
 pub mod programmes;
 pub mod settings;
+pub mod storage_use;

@@ -1,4 +1,5 @@
-//! Settings: the organisation's and the volunteer's names, the language.
+//! Settings: the organisation's and the volunteer's names, the language,
+//! and how much room the records take on this device.
 
 use crate::i18n::{Lang, Msg};
 use crate::ui::components::fields::{Label, SelectField, TextField};
@@ -69,6 +70,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <button type="submit" id="save-settings" class="primary">{tr(Msg::SaveSettings)}</button>
                 </div>
             </form>
+            <super::storage_use::StorageSection/>
             <Show when=move || !app.in_demo()>
                 <super::demo::DemoSection/>
             </Show>
