@@ -374,27 +374,5 @@ pub fn schooling(reg: &Register, f: &Filter, today: NaiveDate) -> [usize; 5] {
     out
 }
 
-/// A whole number with digit groups: Indian (1,29,000) or international
-/// (129,000).
-pub fn group_digits(n: usize, indian: bool) -> String {
-    let digits = n.to_string();
-    let bytes = digits.as_bytes();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 2);
-    let len = bytes.len();
-    for (i, b) in bytes.iter().enumerate() {
-        let left = len - i;
-        let comma = if indian {
-            left >= 3 && (left - 3) % 2 == 0
-        } else {
-            left % 3 == 0
-        };
-        if i > 0 && comma {
-            out.push(',');
-        }
-        out.push(*b as char);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests;

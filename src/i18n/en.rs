@@ -533,5 +533,7 @@ pub fn text(msg: Msg) -> &'static str {
         FieldLanguage => "Language",
         SaveSettings => "Save settings",
         SettingsSaved => "Settings saved.",
+        FieldDateFormat => "Dates",
+        FieldNumberFormat => "Numbers",
     }
 }

@@ -7,6 +7,7 @@
 
 mod en;
 pub mod exchange;
+pub mod formats;
 pub mod labels;
 pub mod refusals;
 
@@ -195,7 +196,7 @@ messages! {
     DemoMedium, DemoLarge,
     // Settings
     SettingsTitle, FieldOrganisation, FieldVolunteer, FieldVolunteerHint, FieldLanguage,
-    SaveSettings, SettingsSaved,
+    SaveSettings, SettingsSaved, FieldDateFormat, FieldNumberFormat,
 }
 
 #[cfg(test)]

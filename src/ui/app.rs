@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let i18n = I18n {
         lang: Signal::derive(move || state.settings.with(|s| s.lang)),
+        formats: Signal::derive(move || state.settings.with(|s| s.formats)),
     };
     provide_context(i18n);
     let router = Router::start();

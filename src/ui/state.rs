@@ -378,9 +378,12 @@ pub fn save_error_text(lang: Lang, e: &SaveError) -> String {
         SaveError::Storage(WriteError::Refused(why)) => {
             fill(text(lang, Msg::StorageRefused), &[("reason", why)])
         }
-        SaveError::Edit(e) => use_app()
-            .register
-            .with_untracked(|reg| crate::i18n::refusals::edit_error(lang, reg, e)),
+        SaveError::Edit(e) => {
+            let app = use_app();
+            let fmt = app.settings.with_untracked(|s| s.formats);
+            app.register
+                .with_untracked(|reg| crate::i18n::refusals::edit_error(lang, fmt, reg, e))
+        }
         SaveError::ReadOnly => text(lang, Msg::StorageUnavailable).into(),
     }
 }

@@ -374,15 +374,3 @@ fn overdue_follow_ups_are_counted() {
     }
     assert_eq!(totals(&w.reg, &everything(), today()).overdue_follow_ups, 1);
 }
-
-#[test]
-fn numbers_are_grouped_the_indian_or_the_international_way() {
-    assert_eq!(group_digits(129_000, true), "1,29,000");
-    assert_eq!(group_digits(129_000, false), "129,000");
-    assert_eq!(group_digits(41_290, true), "41,290");
-    assert_eq!(group_digits(1_529, true), "1,529");
-    assert_eq!(group_digits(12_345_678, true), "1,23,45,678");
-    assert_eq!(group_digits(12_345_678, false), "12,345,678");
-    assert_eq!(group_digits(999, true), "999");
-    assert_eq!(group_digits(0, false), "0");
-}

@@ -57,6 +57,7 @@ fn FilePicker(
 
 /// A one-line description of a record, for conflicts and set-aside records.
 fn describe(reg: &Register, lang: Lang, r: &AnyRecord) -> String {
+    let i18n = use_i18n();
     let kind = crate::i18n::text(lang, words::kind(r.kind()));
     let name = match r {
         AnyRecord::Person(r) => r.body.as_ref().map(|p| p.full_name()),
@@ -70,7 +71,7 @@ fn describe(reg: &Register, lang: Lang, r: &AnyRecord) -> String {
                 .get(m.group)
                 .map(|g| g.name.clone())
                 .unwrap_or_default();
-            format!("{group} {}", labels::date(lang, m.date))
+            format!("{group} {}", i18n.date(m.date))
         }),
         AnyRecord::Membership(r) => r.body.as_ref().map(|m| {
             let person = reg
@@ -220,7 +221,7 @@ fn ImportPreview(preview: std::sync::Arc<Preview>, choices: RwSignal<Choices>) -
                     .header
                     .exported_at
                     .date()
-                    .map(|d| labels::date(lang, d))
+                    .map(|d| i18n.date(d))
                     .unwrap_or_default(),
             ),
             ("device", &preview.header.device.to_string()),
