@@ -4,6 +4,7 @@
 
 use super::group::GroupStatus;
 use super::id::Id;
+use super::meeting::Mark;
 use super::person::Sex;
 use super::place::{is_within, Level};
 use super::programme::ADULT_AGE;
@@ -15,7 +16,7 @@ use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Which groups and months the figures cover.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Filter {
     pub programme: Option<Id>,
     pub place: Option<Id>,
@@ -41,6 +42,42 @@ impl Filter {
 
     fn covers_month(&self, m: Month) -> bool {
         self.from <= m && m <= self.to
+    }
+}
+
+/// The periods the dashboard offers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Period {
+    ThisMonth,
+    LastThreeMonths,
+    #[default]
+    LastTwelveMonths,
+    ThisYear,
+    LastYear,
+}
+
+impl Period {
+    pub const ALL: [Period; 5] = [
+        Period::ThisMonth,
+        Period::LastThreeMonths,
+        Period::LastTwelveMonths,
+        Period::ThisYear,
+        Period::LastYear,
+    ];
+
+    /// The first and last month of the period, as of `today`.
+    pub fn months(self, today: NaiveDate) -> (Month, Month) {
+        let now = Month::of(today);
+        let back = |n: usize| (0..n).fold(now, |m, _| m.previous());
+        let january = |year| Month { year, month: 1 };
+        let december = |year| Month { year, month: 12 };
+        match self {
+            Period::ThisMonth => (now, now),
+            Period::LastThreeMonths => (back(2), now),
+            Period::LastTwelveMonths => (back(11), now),
+            Period::ThisYear => (january(today.year()), now),
+            Period::LastYear => (january(today.year() - 1), december(today.year() - 1)),
+        }
     }
 }
 
@@ -285,6 +322,9 @@ pub struct MonthFigures {
     pub expected: usize,
 }
 
+/// The longest period drawn month by month.
+pub const MAX_MONTHS: usize = 120;
+
 pub fn by_month(reg: &Register, f: &Filter) -> Vec<MonthFigures> {
     let groups = groups(reg, f);
     let mut months = Vec::new();
@@ -372,6 +412,60 @@ pub fn schooling(reg: &Register, f: &Filter, today: NaiveDate) -> [usize; 5] {
         out[i] += 1;
     }
     out
+}
+
+/// A group's month for its monthly report: who was a member at some time
+/// in the month, the meetings held, and each member's marks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupMonth {
+    /// Meetings in the month, oldest first.
+    pub meetings: Vec<Id>,
+    pub target: Option<u8>,
+    pub present: usize,
+    pub expected: usize,
+    /// Members in name order, each with their marks, one per meeting (none
+    /// where they were not expected).
+    pub members: Vec<MemberMonth>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemberMonth {
+    pub membership: Id,
+    pub person: Id,
+    pub marks: Vec<Option<Mark>>,
+}
+
+pub fn group_month(reg: &Register, group: Id, month: Month) -> GroupMonth {
+    let (first, last) = (month.first_day(), month.last_day());
+    let mut meetings: Vec<(Id, &super::meeting::Meeting)> =
+        super::meeting_rules::meetings_of_group(reg, group)
+            .into_iter()
+            .filter(|(_, m)| Month::of(m.date) == month)
+            .collect();
+    meetings.reverse();
+    let mut members: Vec<MemberMonth> = reg
+        .memberships_of_group(group)
+        .filter(|(_, m)| m.joined_on <= last && m.reaches(first))
+        .map(|(id, m)| MemberMonth {
+            membership: id,
+            person: m.person,
+            marks: meetings
+                .iter()
+                .map(|(_, meeting)| meeting.attendance.mark_of(m.person))
+                .collect(),
+        })
+        .collect();
+    let name = |p: Id| reg.people.get(p).map(|p| p.full_name()).unwrap_or_default();
+    super::sort::by_key(&mut members, |m| {
+        super::sort::Key::text(name(m.person), m.membership)
+    });
+    GroupMonth {
+        present: meetings.iter().map(|(_, m)| m.attendance.present()).sum(),
+        expected: meetings.iter().map(|(_, m)| m.attendance.expected()).sum(),
+        meetings: meetings.into_iter().map(|(id, _)| id).collect(),
+        target: target_of(reg, group),
+        members,
+    }
 }
 
 #[cfg(test)]

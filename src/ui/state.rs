@@ -5,7 +5,7 @@
 
 use crate::domain::edit::Touched;
 use crate::domain::edit::{Edit, EditError};
-use crate::domain::generate::{generate, Scale, Spec};
+use crate::domain::generate::{generate, Spec};
 use crate::domain::id::DeviceTag;
 use crate::domain::name_index::NameIndex;
 use crate::domain::register::Kind;
@@ -137,12 +137,12 @@ impl AppState {
 
     /// Shows a generated demonstration register, kept apart from the real
     /// one (its own namespace). The real records are not read or written.
-    pub fn enter_demo(&self, scale: Scale) -> Result<(), SaveError> {
+    pub fn enter_demo(&self, spec: Spec) -> Result<(), SaveError> {
         let Some(mut store) = LocalStore::open() else {
             return Err(SaveError::ReadOnly);
         };
         clear_namespace(&mut store, DEMO);
-        let spec = Spec::seed_documents(scale).with_seed(now().0 as u64);
+        let spec = spec.with_seed(now().0 as u64);
         let reg = generate(&spec).map_err(|_| SaveError::Edit(EditError::IdsExhausted))?;
         let (mut repo, _, _) =
             Repo::open(store, DEMO, random_device_tag).map_err(|_| SaveError::ReadOnly)?;

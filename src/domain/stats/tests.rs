@@ -374,3 +374,96 @@ fn overdue_follow_ups_are_counted() {
     }
     assert_eq!(totals(&w.reg, &everything(), today()).overdue_follow_ups, 1);
 }
+
+#[test]
+fn periods_cover_the_months_they_name() {
+    let today = d(2026, 2, 10);
+    let m = |y, mo| Month { year: y, month: mo };
+    assert_eq!(Period::ThisMonth.months(today), (m(2026, 2), m(2026, 2)));
+    assert_eq!(
+        Period::LastThreeMonths.months(today),
+        (m(2025, 12), m(2026, 2))
+    );
+    assert_eq!(
+        Period::LastTwelveMonths.months(today),
+        (m(2025, 3), m(2026, 2))
+    );
+    assert_eq!(Period::ThisYear.months(today), (m(2026, 1), m(2026, 2)));
+    assert_eq!(Period::LastYear.months(today), (m(2025, 1), m(2025, 12)));
+}
+
+#[test]
+fn a_group_month_lists_who_was_a_member_then_with_their_marks() {
+    let mut w = World::new();
+    let aux = w.group(AUXILIARY_GROUP);
+    let stays = w.woman_aged(25);
+    let leaves = w.woman_aged(30);
+    let joins_later = w.woman_aged(35);
+    let left_before = w.woman_aged(28);
+    w.join(stays, aux, d(2025, 1, 1)).unwrap();
+    let m = w.join(leaves, aux, d(2025, 1, 1)).unwrap();
+    let gone = w.join(left_before, aux, d(2025, 1, 1)).unwrap();
+    w.edit()
+        .leave(gone, d(2026, 9, 1), "Moved", today())
+        .unwrap();
+    w.meet(aux, d(2026, 10, 3), &[leaves]).unwrap();
+    w.edit()
+        .leave(m, d(2026, 10, 10), "Married", today())
+        .unwrap();
+    w.join(joins_later, aux, d(2026, 10, 12)).unwrap();
+    w.meet(aux, d(2026, 10, 17), &[]).unwrap();
+    w.meet(aux, d(2026, 11, 3), &[]).unwrap();
+    let month = group_month(&w.reg, aux, Month::of(d(2026, 10, 1)));
+    assert_eq!(month.meetings.len(), 2);
+    assert_eq!(month.target, Some(2));
+    assert_eq!((month.present, month.expected), (3, 4));
+    let row = |p: Id| {
+        month
+            .members
+            .iter()
+            .find(|m| m.person == p)
+            .map(|m| m.marks.clone())
+    };
+    assert_eq!(
+        row(stays),
+        Some(vec![Some(Mark::Present), Some(Mark::Present)])
+    );
+    assert!(matches!(
+        row(leaves).unwrap()[..],
+        [Some(Mark::Absent(_)), None]
+    ));
+    assert_eq!(row(joins_later), Some(vec![None, Some(Mark::Present)]));
+    assert_eq!(row(left_before), None);
+}
+
+#[test]
+fn the_rollup_of_a_generated_register_reads_the_numbers_it_was_made_with() {
+    use crate::domain::generate::{generate, Scale, Spec};
+    let spec = Spec::seed_documents(Scale::percent(10));
+    let reg = generate(&spec).unwrap();
+    let f = Filter {
+        programme: Some(BALASABHA),
+        ..Filter::last_year(spec.today)
+    };
+    let rows: Vec<(String, usize, usize)> = rollup(&reg, &f, spec.today)
+        .into_iter()
+        .map(|r| (r.name, r.groups, r.members))
+        .collect();
+    let want: Vec<(String, usize, usize)> = spec
+        .cohorts
+        .iter()
+        .filter(|c| c.programme == BALASABHA)
+        .map(|c| {
+            (
+                c.region.info().state.to_string(),
+                c.groups as usize,
+                c.members as usize,
+            )
+        })
+        .collect();
+    let mut want = want;
+    want.sort();
+    assert_eq!(rows, want);
+    // Tripura: 125 Balasabhas and 1,529 children, at a tenth.
+    assert!(rows.contains(&("Tripura".to_string(), 13, 153)));
+}

@@ -122,6 +122,9 @@ fn GroupDetails(id: Id, group: Group) -> impl IntoView {
                 fallback=move || view! {
                     <div class="actions">
                         <Link to=Route::EditGroup(id) class="button primary" id="edit">{tr(Msg::Edit)}</Link>
+                        <Link to=Route::GroupReport(id, crate::domain::rhythm::Month::of(today())) class="button" id="monthly-report">
+                            {tr(Msg::MonthlyReport)}
+                        </Link>
                         <button type="button" id="delete" class="danger" on:click=move |_| confirming.set(true)>{tr(Msg::Delete)}</button>
                         <Link to=Route::Groups class="button">{tr(Msg::BackToGroups)}</Link>
                     </div>
