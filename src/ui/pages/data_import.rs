@@ -211,7 +211,7 @@ fn ImportPreview(preview: std::sync::Arc<Preview>, choices: RwSignal<Choices>) -
     let i18n = use_i18n();
     let lang = i18n.lang.get_untracked();
     let c = preview.counts();
-    let count = |m, n: usize| i18n.fill(m, &[("count", &n.to_string())]);
+    let count = |m, n: usize| i18n.fill(m, &[("count", &i18n.number(n))]);
     let from = i18n.fill(
         Msg::PreviewFrom,
         &[
@@ -428,7 +428,7 @@ pub fn CsvPeopleImport() -> impl IntoView {
             Ok(ids) => {
                 app.notify(
                     NoticeKind::Info,
-                    i18n.fill(Msg::PeopleAdded, &[("count", &ids.len().to_string())]),
+                    i18n.fill(Msg::PeopleAdded, &[("count", &i18n.number(ids.len()))]),
                 );
                 sheet.set(None);
             }
@@ -463,7 +463,7 @@ pub fn CsvPeopleImport() -> impl IntoView {
             {move || preview.get().map(|p: PeoplePreview| {
                 let lang = i18n.lang.get();
                 let missing = mapping.with(|m| unmapped_required(m));
-                let count = |m, n: usize| i18n.fill(m, &[("count", &n.to_string())]);
+                let count = |m, n: usize| i18n.fill(m, &[("count", &i18n.number(n))]);
                 let problems: Vec<String> = p.invalid.iter().take(100).map(|r| {
                     i18n.fill(Msg::RowText, &[("row", &r.row.to_string()), ("problems", &row_problems(lang, &r.problems))])
                 }).collect();
