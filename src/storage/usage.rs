@@ -43,12 +43,6 @@ impl Usage {
     }
 }
 
-/// Millions, with two decimals: 1,701,016 is "1.70".
-pub fn millions(n: usize) -> String {
-    let hundredths = (n + 5_000) / 10_000;
-    format!("{}.{:02}", hundredths / 100, hundredths % 100)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,12 +68,5 @@ mod tests {
         assert_eq!(at(0).percent(), 0);
         assert_eq!(at(327).percent(), 33);
         assert_eq!(at(1_000).percent(), 100);
-    }
-
-    #[test]
-    fn millions_read_with_two_decimals() {
-        assert_eq!(millions(1_701_016), "1.70");
-        assert_eq!(millions(CHROME_QUOTA_UNITS), "5.24");
-        assert_eq!(millions(0), "0.00");
     }
 }

@@ -8,21 +8,21 @@ use crate::ui::i18n::{tr, use_i18n, I18n};
 use leptos::prelude::*;
 
 /// "Showing 3 of 3" when every row is on the page, "Showing 101–200 of
-/// 44190" when the list has pages.
+/// 44,190" when the list has pages, in the volunteer's number format.
 pub fn showing(i18n: I18n, start: usize, total: usize) -> String {
     let rows = page_rows(start, total);
     if total <= PAGE {
         i18n.fill(
             Msg::ShowingCount,
-            &[("shown", &total.to_string()), ("total", &total.to_string())],
+            &[("shown", &i18n.number(total)), ("total", &i18n.number(total))],
         )
     } else {
         i18n.fill(
             Msg::ShowingRange,
             &[
-                ("first", &(rows.start + 1).to_string()),
-                ("last", &rows.end.to_string()),
-                ("total", &total.to_string()),
+                ("first", &i18n.number(rows.start + 1)),
+                ("last", &i18n.number(rows.end)),
+                ("total", &i18n.number(total)),
             ],
         )
     }
@@ -48,8 +48,8 @@ pub fn Pager(
         }
     };
     let place = move || {
-        let pages = pages(total.get()).to_string();
-        let page = (first() / PAGE + 1).to_string();
+        let pages = i18n.number(pages(total.get()));
+        let page = i18n.number(first() / PAGE + 1);
         i18n.fill(Msg::PageOf, &[("page", &page), ("pages", &pages)])
     };
     view! {

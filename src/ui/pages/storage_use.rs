@@ -3,16 +3,16 @@
 
 use crate::i18n::Msg;
 use crate::storage::local::LocalStore;
-use crate::storage::usage::{millions, Usage};
+use crate::storage::usage::Usage;
 use crate::ui::device_storage;
-use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::i18n::{tr, use_i18n, I18n};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// Megabytes with one decimal.
-fn megabytes(bytes: f64) -> String {
-    format!("{:.1}", bytes / 1_000_000.0)
+/// Megabytes with one decimal, in the volunteer's number format.
+fn megabytes(i18n: I18n, bytes: f64) -> String {
+    i18n.formats.get().tenths((bytes / 100_000.0).round() as usize)
 }
 
 #[component]
@@ -44,8 +44,8 @@ pub fn StorageSection() -> impl IntoView {
                 Msg::StorageUsed,
                 &[
                     ("percent", &u.percent().to_string()),
-                    ("used", &millions(u.used)),
-                    ("quota", &millions(u.quota)),
+                    ("used", &i18n.number(u.used)),
+                    ("quota", &i18n.number(u.quota)),
                 ],
             );
             view! {
@@ -62,7 +62,7 @@ pub fn StorageSection() -> impl IntoView {
         estimate.get().map(|(usage, quota)| {
             let text = i18n.fill(
                 Msg::StorageEstimate,
-                &[("usage", &megabytes(usage)), ("quota", &megabytes(quota))],
+                &[("usage", &megabytes(i18n, usage)), ("quota", &megabytes(i18n, quota))],
             );
             view! { <p class="muted" id="storage-estimate">{text}</p> }
         })
