@@ -14,7 +14,10 @@ pub fn showing(i18n: I18n, start: usize, total: usize) -> String {
     if total <= PAGE {
         i18n.fill(
             Msg::ShowingCount,
-            &[("shown", &i18n.number(total)), ("total", &i18n.number(total))],
+            &[
+                ("shown", &i18n.number(total)),
+                ("total", &i18n.number(total)),
+            ],
         )
     } else {
         i18n.fill(
@@ -33,8 +36,13 @@ pub fn showing(i18n: I18n, start: usize, total: usize) -> String {
 /// `{id}-previous` and `{id}-next`.
 #[component]
 pub fn Pager(
-    #[prop(into)] total: Signal<usize>,
+    /// How many rows the whole list has.
+    #[prop(into)]
+    total: Signal<usize>,
+    /// The first row shown; the page it falls on is shown. Set to 0 when
+    /// the list's filter changes.
     start: RwSignal<usize>,
+    /// Prefix of the buttons' ids.
     id: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -67,7 +75,13 @@ pub fn Pager(
 
 /// A [`RecordList`] of any length, a page at a time.
 #[component]
-pub fn PagedList(#[prop(into)] rows: Signal<Vec<ListRow>>, id: &'static str) -> impl IntoView {
+pub fn PagedList(
+    /// Every row of the list; only the current page's are drawn.
+    #[prop(into)]
+    rows: Signal<Vec<ListRow>>,
+    /// The list's id, and the prefix of its pager's buttons' ids.
+    id: &'static str,
+) -> impl IntoView {
     let start = RwSignal::new(0);
     let total = Signal::derive(move || rows.with(Vec::len));
     let page = Memo::new(move |_| rows.with(|all| all[page_rows(start.get(), all.len())].to_vec()));

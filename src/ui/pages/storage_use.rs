@@ -12,9 +12,14 @@ use leptos::task::spawn_local;
 
 /// Megabytes with one decimal, in the volunteer's number format.
 fn megabytes(i18n: I18n, bytes: f64) -> String {
-    i18n.formats.get().tenths((bytes / 100_000.0).round() as usize)
+    i18n.formats
+        .get()
+        .tenths((bytes / 100_000.0).round() as usize)
 }
 
+/// The settings' section on storage: the share of local storage used (counted
+/// again after each save), a warning from 80%, the browser's own estimate
+/// where it gives one, and whether it has promised to keep the records.
 #[component]
 pub fn StorageSection() -> impl IntoView {
     let app = use_app();
@@ -62,7 +67,10 @@ pub fn StorageSection() -> impl IntoView {
         estimate.get().map(|(usage, quota)| {
             let text = i18n.fill(
                 Msg::StorageEstimate,
-                &[("usage", &megabytes(i18n, usage)), ("quota", &megabytes(i18n, quota))],
+                &[
+                    ("usage", &megabytes(i18n, usage)),
+                    ("quota", &megabytes(i18n, quota)),
+                ],
             );
             view! { <p class="muted" id="storage-estimate">{text}</p> }
         })

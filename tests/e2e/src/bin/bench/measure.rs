@@ -1,5 +1,6 @@
 //! Each figure, measured in the page (see `bal_register_e2e::probe`).
 
+use bal_register::domain::rhythm::Month;
 use bal_register::domain::seed::BALASABHA;
 use bal_register_e2e::data_set::DataSet;
 use bal_register_e2e::thirtyfour::{By, Key};
@@ -163,12 +164,20 @@ fn busy_pages(set: &DataSet) -> Vec<(String, String)> {
         .find(|(_, m)| m.group == group)
         .map(|(_, m)| m.person)
         .expect("a member");
-    let meeting = reg
+    let (meeting, month) = reg
         .meetings
         .live()
         .find(|(_, m)| m.group == group)
-        .map(|(id, _)| id)
+        .map(|(id, m)| (id, Month::of(m.date)))
         .expect("a meeting");
+    // The summary of the year's months up to the last meeting's.
+    let last = reg
+        .meetings
+        .live()
+        .map(|(_, m)| m.date)
+        .max()
+        .expect("meetings");
+    let year = (Month::of(last - chrono::Days::new(330)), Month::of(last));
     let district = reg
         .places
         .live()
@@ -180,6 +189,14 @@ fn busy_pages(set: &DataSet) -> Vec<(String, String)> {
         ("a member of it".into(), format!("/people/{member}")),
         ("a meeting of it".into(), format!("/meetings/{meeting}")),
         ("a district".into(), format!("/places/{district}")),
+        (
+            "its monthly report".into(),
+            format!("/groups/{group}/report/{}", month.code()),
+        ),
+        (
+            "a year's summary".into(),
+            format!("/report/{}/{}", year.0.code(), year.1.code()),
+        ),
         (
             "Balasabha programme".into(),
             format!("/programmes/{BALASABHA}"),
