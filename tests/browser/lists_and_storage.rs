@@ -8,6 +8,7 @@ use bal_register::domain::person::{Birth, Person, Sex};
 use bal_register::domain::schooling::SchoolHistory;
 use bal_register::domain::table::Author;
 use bal_register::domain::time::Timestamp;
+use bal_register::i18n::formats::group_digits;
 use bal_register::storage::layout::REAL;
 use bal_register::storage::local::LocalStore;
 use bal_register::storage::repo::Repo;
@@ -112,12 +113,17 @@ async fn settings_show_how_much_of_local_storage_the_records_take() {
     seed_people(2_000);
     let _app = mount();
     let used = text_of("#storage-used").await;
-    let percent = (units_in_storage() * 100 + CHROME_QUOTA_UNITS / 2) / CHROME_QUOTA_UNITS;
-    assert!(
-        used.starts_with(&format!("The records take {percent}% of the local storage")),
-        "{used}"
+    let units = units_in_storage();
+    let percent = (units * 100 + CHROME_QUOTA_UNITS / 2) / CHROME_QUOTA_UNITS;
+    assert!(units > 1_000, "2,000 people take some room: {units} units");
+    assert_eq!(
+        used,
+        format!(
+            "The records take {percent}% of the local storage this browser allows: {} of {} characters.",
+            group_digits(units, true),
+            group_digits(CHROME_QUOTA_UNITS, true)
+        )
     );
-    assert!(percent >= 1, "2,000 people take some room: {used}");
     assert!(
         document()
             .query_selector("#storage-warning")

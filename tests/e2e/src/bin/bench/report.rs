@@ -205,8 +205,7 @@ pub fn print(f: &Figures) {
     );
     match &f.base.refusal {
         Some(error) => println!(
-            "  localStorage.setItem of it: refused ({error}); it cannot be kept in local storage, \
-             so getItem + JSON.parse cannot be measured"
+            "  localStorage.setItem of it: refused ({error}); plain JSON cannot be kept in local storage at all"
         ),
         None => println!("  localStorage.setItem of it: stored (unexpected at this size)"),
     }
@@ -215,7 +214,7 @@ pub fn print(f: &Figures) {
         f.base.parse_ms
     );
     println!(
-        "  localStorage.getItem of the first {} units of it: {:.0} ms; scaled to the whole text: {:.0} ms",
+        "  localStorage.getItem of the first {} units of it: {:.1} ms; scaled to the whole text: {:.1} ms",
         f.base.slice_units, f.base.slice_get_ms, f.base.get_estimate_ms
     );
     println!(
