@@ -140,6 +140,7 @@ async fn the_dashboard_counts_what_was_entered_and_its_filters_apply_to_all_of_i
     b.open("/").await;
     b.wait_text("#fig-women dd", "2").await;
     assert_eq!(b.text("#fig-groups dd").await, "1");
+    assert_eq!(b.text("#groups-count").await, "1 group");
     assert_eq!(b.text("#fig-meetings dd").await, "1 of 2");
     let rows = table_rows(&b, "#rollup").await;
     assert_eq!(rows, vec![vec!["Kerala", "1", "1", "2", "2.0"]]);
