@@ -52,6 +52,8 @@ pub fn text(msg: Msg) -> &'static str {
         HomeTitle => "Dashboard",
         HomePeopleCount => "{count} people registered",
         HomeGroupsCount => "{count} groups",
+        HomeOnePerson => "{count} person registered",
+        HomeOneGroup => "{count} group",
 
         // People
         PeopleTitle => "People",

@@ -100,7 +100,7 @@ messages! {
     NotFoundTitle, NotFoundBody, GoHome, ConfirmDeleteTitle, ConfirmDeleteYes, Offline, AppUpdated,
     AppUpdatedReload,
     // Home
-    WelcomeTitle, WelcomeBody, WelcomeSeeds, AddFirstChild, HomeTitle, HomePeopleCount,
+    WelcomeTitle, WelcomeBody, WelcomeSeeds, AddFirstChild, HomeTitle, HomePeopleCount, HomeOnePerson, HomeOneGroup,
     HomeGroupsCount,
     // People
     PeopleTitle, SearchLabel, SearchHint, AddPerson, NoPeopleYet, NoMatches, WhoFilter, WhoEveryone,
