@@ -30,6 +30,7 @@ pub mod schooling;
 pub mod seed;
 pub mod sort;
 pub mod stats;
+pub mod suggest;
 pub mod table;
 pub mod text;
 pub mod time;

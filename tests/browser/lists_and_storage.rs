@@ -1,7 +1,7 @@
 //! Long lists a page at a time, and the storage figure in settings, in a
 //! real page with real local storage.
 
-use crate::support::{click, fresh_page, local_storage, settle, text_of, wait_for};
+use crate::support::{click, fresh_page, local_storage, settle, text_of, type_into, wait_for};
 use bal_register::domain::edit::Edit;
 use bal_register::domain::id::DeviceTag;
 use bal_register::domain::person::{Birth, Person, Sex};
@@ -19,7 +19,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-/// Saves `n` people into the real register, as an earlier session would have.
+/// Saves `n` people into the real register, as an earlier session would
+/// have, each in a village of their own.
 fn seed_people(n: usize) {
     let (mut repo, mut reg, _) = Repo::open(LocalStore::open().unwrap(), REAL, || {
         DeviceTag::from_random(7)
@@ -41,7 +42,7 @@ fn seed_people(n: usize) {
             guardian_name: String::new(),
             guardian_relationship: None,
             phone: String::new(),
-            village: String::new(),
+            village: format!("Village {i:03}"),
             community: String::new(),
             schooling: SchoolHistory::default(),
             notes: String::new(),
@@ -93,6 +94,45 @@ async fn a_long_list_shows_a_hundred_rows_a_page() {
     click("#people-page-previous").await;
     assert_eq!(text_of(".person-row .record-name").await, "Child 000");
     assert_eq!(rows(), 100);
+}
+
+fn village_options() -> Vec<String> {
+    let options = document()
+        .query_selector_all("#known-villages option")
+        .unwrap();
+    (0..options.length())
+        .map(|i| {
+            options
+                .item(i)
+                .unwrap()
+                .unchecked_into::<web_sys::Element>()
+                .get_attribute("value")
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_form_offers_villages_a_few_at_a_time_as_they_are_typed() {
+    fresh_page("/people/new");
+    seed_people(150);
+    let _app = mount();
+    wait_for("#village").await;
+    settle().await;
+    let offered = village_options();
+    assert_eq!(offered.len(), 50, "not all 150 villages at once");
+    assert_eq!(offered[0], "Village 000");
+
+    type_into("#village", "village 12").await;
+    settle().await;
+    let narrowed = village_options();
+    // Every word typed is in each one: 012, 112 and 120 to 129.
+    let expected: Vec<String> = (0..150)
+        .map(|i| format!("Village {i:03}"))
+        .filter(|v| v.contains("12"))
+        .collect();
+    assert_eq!(expected.len(), 12);
+    assert_eq!(narrowed, expected);
 }
 
 /// Local storage as Chrome counts it: UTF-16 units of keys and values.

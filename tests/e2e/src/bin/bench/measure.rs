@@ -187,6 +187,7 @@ fn busy_pages(set: &DataSet) -> Vec<(String, String)> {
     vec![
         ("largest group".into(), format!("/groups/{group}")),
         ("a member of it".into(), format!("/people/{member}")),
+        ("editing that member".into(), format!("/people/{member}/edit")),
         ("a meeting of it".into(), format!("/meetings/{meeting}")),
         ("a district".into(), format!("/places/{district}")),
         (
@@ -209,6 +210,7 @@ pub async fn dom_nodes(b: &Browser, set: &DataSet) -> Vec<(String, u64)> {
     let mut pages: Vec<(String, String)> = [
         "/",
         "/people",
+        "/people/new",
         "/groups",
         "/follow-up",
         "/cases",
