@@ -187,7 +187,10 @@ fn busy_pages(set: &DataSet) -> Vec<(String, String)> {
     vec![
         ("largest group".into(), format!("/groups/{group}")),
         ("a member of it".into(), format!("/people/{member}")),
-        ("editing that member".into(), format!("/people/{member}/edit")),
+        (
+            "editing that member".into(),
+            format!("/people/{member}/edit"),
+        ),
         ("a meeting of it".into(), format!("/meetings/{meeting}")),
         ("a district".into(), format!("/places/{district}")),
         (
