@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// "Showing 3 of 3" when every row is on the page, "Showing 101–200 of
 /// 44,190" when the list has pages, in the volunteer's number format.
 pub fn showing(i18n: I18n, start: usize, total: usize) -> String {
-    let rows = page_rows(start, total);
+    let rows = page_rows(start, total, PAGE);
     if total <= PAGE {
         i18n.fill(
             Msg::ShowingCount,
@@ -44,10 +44,13 @@ pub fn Pager(
     start: RwSignal<usize>,
     /// Prefix of the buttons' ids.
     id: &'static str,
+    /// Rows on a page.
+    #[prop(default = PAGE)]
+    size: usize,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let nav = NodeRef::<leptos::html::Nav>::new();
-    let first = move || page_start(start.get(), total.get());
+    let first = move || page_start(start.get(), total.get(), size);
     // The new rows start at the top of the list: take the volunteer there.
     let go = move |to: usize| {
         start.set(to);
@@ -56,18 +59,18 @@ pub fn Pager(
         }
     };
     let place = move || {
-        let pages = i18n.number(pages(total.get()));
-        let page = i18n.number(first() / PAGE + 1);
+        let pages = i18n.number(pages(total.get(), size));
+        let page = i18n.number(first() / size + 1);
         i18n.fill(Msg::PageOf, &[("page", &page), ("pages", &pages)])
     };
     view! {
-        <Show when=move || { total.get() > PAGE }>
+        <Show when=move || { total.get() > size }>
             <nav class="pager" node_ref=nav aria-label=tr(Msg::Pages)>
                 <button type="button" id=format!("{id}-previous") disabled=move || first() == 0
-                    on:click=move |_| go(first().saturating_sub(PAGE))>{tr(Msg::PagePrevious)}</button>
+                    on:click=move |_| go(first().saturating_sub(size))>{tr(Msg::PagePrevious)}</button>
                 <span class="pager-place">{place}</span>
-                <button type="button" id=format!("{id}-next") disabled=move || { first() + PAGE >= total.get() }
-                    on:click=move |_| go(first() + PAGE)>{tr(Msg::PageNext)}</button>
+                <button type="button" id=format!("{id}-next") disabled=move || { first() + size >= total.get() }
+                    on:click=move |_| go(first() + size)>{tr(Msg::PageNext)}</button>
             </nav>
         </Show>
     }
@@ -84,7 +87,8 @@ pub fn PagedList(
 ) -> impl IntoView {
     let start = RwSignal::new(0);
     let total = Signal::derive(move || rows.with(Vec::len));
-    let page = Memo::new(move |_| rows.with(|all| all[page_rows(start.get(), all.len())].to_vec()));
+    let page =
+        Memo::new(move |_| rows.with(|all| all[page_rows(start.get(), all.len(), PAGE)].to_vec()));
     view! {
         <RecordList rows=page id/>
         <Pager total start id/>

@@ -2,7 +2,7 @@
 
 use crate::domain::group::GroupStatus;
 use crate::domain::id::Id;
-use crate::domain::paging::page_rows;
+use crate::domain::paging::{page_rows, PAGE};
 use crate::domain::place;
 use crate::domain::sort::{self, Key};
 use crate::domain::text::{fold, Query};
@@ -75,7 +75,7 @@ pub fn GroupsList() -> impl IntoView {
         app.register.with(|reg| {
             counts.with(|counts| {
                 matches.with(|ids| {
-                    ids[page_rows(start.get(), ids.len())]
+                    ids[page_rows(start.get(), ids.len(), PAGE)]
                         .iter()
                         .filter_map(|&id| {
                             let g = reg.groups.get(id)?;

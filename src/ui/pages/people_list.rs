@@ -3,7 +3,7 @@
 //! register grows (see `domain::paging`).
 
 use crate::domain::id::Id;
-use crate::domain::paging::page_rows;
+use crate::domain::paging::{page_rows, PAGE};
 use crate::domain::person::Person;
 use crate::domain::programme::ADULT_AGE;
 use crate::domain::schooling::Schooling;
@@ -72,7 +72,7 @@ pub fn PeopleList() -> impl IntoView {
         let today = today();
         app.register.with(|reg| {
             matches.with(|ids| {
-                ids[page_rows(start.get(), ids.len())]
+                ids[page_rows(start.get(), ids.len(), PAGE)]
                     .iter()
                     .filter_map(|&id| {
                         let p = reg.people.get(id)?;

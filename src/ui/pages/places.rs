@@ -2,7 +2,7 @@
 
 use crate::domain::form::FieldError;
 use crate::domain::id::Id;
-use crate::domain::paging::page_rows;
+use crate::domain::paging::{page_rows, PAGE};
 use crate::domain::place::{self, Level};
 use crate::domain::place_form::{PlaceField, PlaceForm};
 use crate::domain::text::Query;
@@ -37,7 +37,7 @@ pub fn PlacesPage() -> impl IntoView {
         let lang = i18n.lang.get();
         app.register.with(|reg| {
             found.with(|f| {
-                f[page_rows(start.get(), f.len())]
+                f[page_rows(start.get(), f.len(), PAGE)]
                     .iter()
                     .map(|(id, name)| {
                         let level = reg
