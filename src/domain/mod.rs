@@ -4,6 +4,7 @@
 pub mod case;
 pub mod case_form;
 pub mod case_rules;
+pub mod duplicates;
 pub mod edit;
 pub mod form;
 pub mod generate;

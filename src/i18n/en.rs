@@ -123,6 +123,9 @@ pub fn text(msg: Msg) -> &'static str {
         DeletedRecord => "{name} was deleted.",
         PersonGroupsTitle => "Groups",
         NoMemberships => "Not a member of any group.",
+        DuplicateWarning => "This child may already be registered:",
+        DuplicateHint => "Open the record to check it is not the same child (same name, born about the same time, same village). If this is a different child, register them anyway.",
+        RegisterAnyway => "This is a different child: register anyway",
 
         // Errors in fields
         ErrRequired => "This is required.",

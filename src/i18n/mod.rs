@@ -114,7 +114,8 @@ messages! {
     SchoolUnknown, SchoolEnrolled, SchoolDroppedOut, SchoolNeverEnrolled, SchoolClass, SchoolCompleted,
     SchoolReEnrolled, SchoolMainstreamed,
     BackToPeople, PersonNotFound, RegisteredOn, ChangedOn, ConfirmDeletePerson,
-    SavedRecord, DeletedRecord, PersonGroupsTitle, NoMemberships,
+    SavedRecord, DeletedRecord, PersonGroupsTitle, NoMemberships, DuplicateWarning, DuplicateHint,
+    RegisterAnyway,
     // Errors in fields
     ErrRequired, ErrTooLong, ErrNotADate, ErrInFuture, ErrOlderThan, ErrNotAWholeNumber,
     ErrOutOfRange, ErrNotAPhoneNumber, ErrAlreadyExists, ErrMinAboveMax, ErrWrongParentLevel,
