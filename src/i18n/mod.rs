@@ -184,7 +184,7 @@ messages! {
     ConflictsTitle, KeepMine, TakeTheirs, KeepAllMine, TakeAllTheirs, MineVersion, TheirVersion,
     DeletedVersion, InvalidTitle, ApplyImport, Imported, NothingToImport, UndoImport,
     UndoImportBody, UndoImportYes, ImportUndone, ExportReminder, ExportReminderNever,
-    ImpTooLarge, ImpEmpty, ImpTruncated, ImpNotJson, ImpNotOurs, ImpNewer, ImpTooOld,
+    ImpTooLarge, ImpEmpty, ImpTruncated, ImpNotJson, ImpNotOurs, ImpEncrypted, ImpNewer, ImpTooOld,
     ImpMigration, ImpBadHeader, ImpBadTable, ImpUnknownTable, ProbUnreadable, ProbBadClock,
     ProbDuplicateId, ProbField, ProbUnknownRef, ProbRefersToInvalid, ProbMoved, ApplyUnresolved,
     ApplyChangedMeanwhile, KindPeople, KindPlaces, KindProgrammes, KindGroups, KindMemberships,
@@ -194,6 +194,17 @@ messages! {
     // Demonstration
     DemoBanner, LeaveDemo, DemoTitle, DemoHint, DemoScale, DemoEnter, DemoPreparing, DemoSmall,
     DemoMedium, DemoLarge,
+    // Privacy: the passphrase lock, protected files, forgetting the device
+    LockedTitle, LockedBody, FieldPassphrase, Unlock, Unlocking, WrongPassphrase,
+    NeedsOtherPassphrase, CryptoUnavailable, LockUnreadable, LockBusy, LockedByOtherTab,
+    NotSavedReloaded, LockNow, Saving, LockTitle, LockOffBody, LockOnBody, FieldNewPassphrase,
+    FieldNewPassphraseHint, FieldRepeatPassphrase, FieldCurrentPassphrase, SetPassphrase,
+    ChangePassphrase, RemovePassphrase, PassphraseTooShort, PassphrasesDiffer, PassphraseSet,
+    PassphraseChanged, PassphraseRemoved, Encrypting, FieldLockAfter, LockAfterMinutes,
+    ForgetTitle, ForgetBody, ForgetWord, ForgetType, ForgetButton, Forgetting, ForgottenTitle,
+    ForgottenBody, StartAgain, ForgotPassphrase, ForgotPassphraseBody, ExportProtect,
+    ExportProtectHint, ExportUnprotected, EncryptingFile, OpeningFile, ImportPassphraseHint, OpenFile,
+    ImportWrongPassphrase, ImportDamaged, ImportNewerEncrypted,
     // Settings
     SettingsTitle, FieldOrganisation, FieldVolunteer, FieldVolunteerHint, FieldLanguage,
     SaveSettings, SettingsSaved,

@@ -2,8 +2,10 @@
 
 pub mod confirm;
 pub mod fields;
+pub mod forget;
 pub mod missing;
 pub mod notices;
 pub mod page_title;
+pub mod passphrase;
 pub mod picker;
 pub mod record_list;

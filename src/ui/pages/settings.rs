@@ -1,4 +1,5 @@
-//! Settings: the organisation's and the volunteer's names, the language.
+//! Settings: the organisation's and the volunteer's names, the language,
+//! the passphrase lock, the demonstration, and forgetting this device.
 
 use crate::i18n::{Lang, Msg};
 use crate::ui::components::fields::{Label, SelectField, TextField};
@@ -70,8 +71,10 @@ pub fn SettingsPage() -> impl IntoView {
                 </div>
             </form>
             <Show when=move || !app.in_demo()>
+                <super::lock_settings::LockSettings/>
                 <super::demo::DemoSection/>
             </Show>
+            <crate::ui::components::forget::ForgetDevice/>
         </section>
     }
 }
