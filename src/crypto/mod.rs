@@ -200,4 +200,4 @@ pub fn passphrase_long_enough(passphrase: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -40,6 +40,7 @@ pub fn import_error(lang: Lang, e: &ImportError) -> String {
             &[("line", &line.to_string()), ("column", &column.to_string())],
         ),
         ImportError::NotOurFormat { .. } => t(Msg::ImpNotOurs).into(),
+        ImportError::Encrypted => t(Msg::ImpEncrypted).into(),
         ImportError::NewerVersion { found, known } => fill(
             t(Msg::ImpNewer),
             &[("found", &found.to_string()), ("known", &known.to_string())],

@@ -86,6 +86,12 @@ fn json_of_another_app_is_not_our_format() {
 }
 
 #[test]
+fn an_encrypted_export_is_named_as_such() {
+    let sealed = crate::crypto::tests::FIXTURE;
+    assert_eq!(refused(sealed), ImportError::Encrypted);
+}
+
+#[test]
 fn a_hostile_format_name_comes_back_as_short_plain_text() {
     let name = format!("<b>x</b>\u{0007}{}", "y".repeat(5000));
     let ImportError::NotOurFormat { found: Some(found) } =
