@@ -6,6 +6,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod components;
+mod crypto;
 mod storage;
 mod support;
 
