@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --release --example storage_size            # the state-scale set
 //! cargo run --release --example storage_size -- 100     # seed documents at 100%
+//! cargo run --release --example storage_size -- balasabhas  # the demonstration's four states
 //! ```
 //!
 //! Chrome allows about 5.2 million UTF-16 code units per origin (10 MiB
@@ -25,6 +26,7 @@ const QUOTA: usize = 5_200_000;
 
 fn main() {
     let spec = match std::env::args().nth(1) {
+        Some(b) if b == "balasabhas" => Spec::balasabhas(3),
         Some(p) => Spec::seed_documents(Scale::percent(p.parse().expect("a percentage"))),
         None => Spec::state_scale(),
     };

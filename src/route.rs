@@ -6,6 +6,8 @@
 //! gzipped download.
 
 use crate::domain::id::Id;
+use crate::domain::rhythm::Month;
+use crate::domain::stats::Filter;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Route {
@@ -18,6 +20,8 @@ pub enum Route {
     NewGroup,
     Group(Id),
     EditGroup(Id),
+    /// A group's printable report for a month.
+    GroupReport(Id, Month),
     NewMeeting(Id),
     Meeting(Id),
     Places,
@@ -30,6 +34,8 @@ pub enum Route {
     NewCase(Id),
     Case(Id),
     Data,
+    /// The printable programme summary, for the figures under a filter.
+    Summary(Filter),
     Settings,
     NotFound,
 }
@@ -67,6 +73,13 @@ impl Route {
             ["groups", "new"] => Route::NewGroup,
             ["groups", x] => id(x).map_or(Route::NotFound, Route::Group),
             ["groups", x, "edit"] => id(x).map_or(Route::NotFound, Route::EditGroup),
+            ["groups", x, "report", m] => match (id(x), Month::parse(m)) {
+                (Some(g), Some(m)) => Route::GroupReport(g, m),
+                _ => Route::NotFound,
+            },
+            ["report", from, to, rest @ ..] => {
+                summary(from, to, rest).map_or(Route::NotFound, Route::Summary)
+            }
             ["groups", x, "meetings", "new"] => id(x).map_or(Route::NotFound, Route::NewMeeting),
             ["meetings", x] => id(x).map_or(Route::NotFound, Route::Meeting),
             ["places"] => Route::Places,
@@ -93,6 +106,17 @@ impl Route {
             Route::NewGroup => "/groups/new".into(),
             Route::Group(id) => format!("/groups/{id}"),
             Route::EditGroup(id) => format!("/groups/{id}/edit"),
+            Route::GroupReport(id, m) => format!("/groups/{id}/report/{}", m.code()),
+            Route::Summary(f) => {
+                let mut path = format!("/report/{}/{}", f.from.code(), f.to.code());
+                if let Some(p) = f.programme {
+                    path.push_str(&format!("/programme/{p}"));
+                }
+                if let Some(p) = f.place {
+                    path.push_str(&format!("/place/{p}"));
+                }
+                path
+            }
             Route::NewMeeting(id) => format!("/groups/{id}/meetings/new"),
             Route::Meeting(id) => format!("/meetings/{id}"),
             Route::Places => "/places".into(),
@@ -112,7 +136,7 @@ impl Route {
 
     pub fn section(self) -> Section {
         match self {
-            Route::Home => Section::Home,
+            Route::Home | Route::Summary(_) => Section::Home,
             Route::People | Route::NewPerson | Route::Person(_) | Route::EditPerson(_) => {
                 Section::People
             }
@@ -120,6 +144,7 @@ impl Route {
             | Route::NewGroup
             | Route::Group(_)
             | Route::EditGroup(_)
+            | Route::GroupReport(..)
             | Route::NewMeeting(_)
             | Route::Meeting(_) => Section::Groups,
             Route::Places | Route::Place(_) => Section::Places,
@@ -131,6 +156,25 @@ impl Route {
             Route::NotFound => Section::None,
         }
     }
+}
+
+/// The filter of a summary's address: its months, then optionally
+/// `programme/<id>` and `place/<id>`.
+fn summary(from: &str, to: &str, rest: &[&str]) -> Option<Filter> {
+    let mut f = Filter {
+        programme: None,
+        place: None,
+        from: Month::parse(from)?,
+        to: Month::parse(to)?,
+    };
+    for pair in rest.chunks(2) {
+        match pair {
+            ["programme", id] => f.programme = Some(id.parse().ok()?),
+            ["place", id] => f.place = Some(id.parse().ok()?),
+            _ => return None,
+        }
+    }
+    Some(f)
 }
 
 #[cfg(test)]
@@ -151,6 +195,37 @@ mod tests {
             Route::NewGroup,
             Route::Group(id),
             Route::EditGroup(id),
+            Route::GroupReport(
+                id,
+                Month {
+                    year: 2026,
+                    month: 3,
+                },
+            ),
+            Route::Summary(Filter {
+                programme: None,
+                place: None,
+                from: Month {
+                    year: 2025,
+                    month: 12,
+                },
+                to: Month {
+                    year: 2026,
+                    month: 11,
+                },
+            }),
+            Route::Summary(Filter {
+                programme: Some(Id::built_in(2)),
+                place: Some(id),
+                from: Month {
+                    year: 2026,
+                    month: 11,
+                },
+                to: Month {
+                    year: 2026,
+                    month: 11,
+                },
+            }),
             Route::NewMeeting(id),
             Route::Meeting(id),
             Route::Places,
@@ -184,6 +259,11 @@ mod tests {
             "/people/new/edit",
             "/groups/x/meetings/new",
             "/meetings",
+            "/groups/x/report/2026-11",
+            "/report/2026-11",
+            "/report/2026-11/2026-13",
+            "/report/2025-01/2026-11/programme",
+            "/report/2025-01/2026-11/village/x",
         ] {
             assert_eq!(Route::parse(path), Route::NotFound, "{path}");
         }

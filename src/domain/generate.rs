@@ -88,7 +88,7 @@ pub struct Cohort {
     /// A built-in programme (see `domain::seed`).
     pub programme: Id,
     pub groups: u32,
-    /// Members of all the groups together; each is one person.
+    /// Members of all the groups together today; each is one person.
     pub members: u32,
     /// Villages or wards the groups meet in (at most one per group).
     pub villages: u32,
@@ -211,6 +211,21 @@ impl Spec {
         )])
     }
 
+    /// The Balasabhas of the seed documents at full size (Tripura, Assam,
+    /// Jharkhand and Manipur: 60,369 children in 4,195 groups), with
+    /// `months` of meetings: the figures a demonstration reads off the
+    /// dashboard's roll-up.
+    pub fn balasabhas(months: u32) -> Spec {
+        let cohorts = Cohort::seed_documents()
+            .into_iter()
+            .filter(|c| c.programme == BALASABHA)
+            .collect();
+        Spec {
+            months,
+            ..Spec::new(cohorts)
+        }
+    }
+
     pub fn with_seed(self, seed: u64) -> Spec {
         Spec { seed, ..self }
     }
@@ -254,12 +269,16 @@ impl Spec {
     }
 }
 
-/// Records of each sort in a data set (besides places and programmes).
+/// Records of each sort in a data set (besides places and programmes), as
+/// of the data set's day: the members who left during the year (about one
+/// in fifty) come on top of these.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     pub groups: u32,
-    /// Members and mentors.
+    /// Members today, and mentors.
     pub people: u32,
+    /// Memberships of members today (a trainee who completed her course
+    /// counts: she was a member until she did).
     pub memberships: u32,
     pub meetings: u32,
 }

@@ -29,6 +29,7 @@ pub mod risk;
 pub mod schooling;
 pub mod seed;
 pub mod sort;
+pub mod stats;
 pub mod table;
 pub mod text;
 pub mod time;

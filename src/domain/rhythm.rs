@@ -39,8 +39,54 @@ impl Month {
         }
     }
 
+    pub fn next(self) -> Month {
+        if self.month == 12 {
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month + 1,
+            }
+        }
+    }
+
     pub fn first_day(self) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.year, self.month, 1).expect("months are valid")
+    }
+
+    /// The month's last day.
+    pub fn last_day(self) -> NaiveDate {
+        self.next()
+            .first_day()
+            .pred_opt()
+            .expect("months are valid")
+    }
+
+    /// "2026-11", for addresses and files.
+    pub fn code(self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+
+    /// Reads a month written as `code` writes it.
+    pub fn parse(code: &str) -> Option<Month> {
+        let (y, m) = code.split_once('-')?;
+        let (year, month) = (y.parse().ok()?, m.parse().ok()?);
+        NaiveDate::from_ymd_opt(year, month, 1).map(Month::of)
+    }
+
+    /// The months from `self` to `to`, both included (none when `to` is
+    /// earlier), at most `max` of them.
+    pub fn through(self, to: Month, max: usize) -> Vec<Month> {
+        let mut out = Vec::new();
+        let mut m = self;
+        while m <= to && out.len() < max {
+            out.push(m);
+            m = m.next();
+        }
+        out
     }
 }
 

@@ -73,11 +73,27 @@ impl World {
 
     pub fn group(&mut self, programme: Id) -> Id {
         let ward = self.ward;
+        self.group_at(programme, ward)
+    }
+
+    /// A place named `name` at `level` under `parent`.
+    pub fn place(&mut self, name: &str, level: Level, parent: Option<Id>) -> Id {
+        self.edit()
+            .add_place(Place {
+                name: name.into(),
+                level,
+                parent,
+            })
+            .unwrap()
+    }
+
+    /// An active group of `programme` formed on 1 January 2020 at `place`.
+    pub fn group_at(&mut self, programme: Id, place: Id) -> Id {
         self.edit()
             .add_group(Group {
                 name: "Group".into(),
                 programme,
-                place: ward,
+                place,
                 formed_on: d(2020, 1, 1),
                 status: GroupStatus::Active,
                 mentor: None,

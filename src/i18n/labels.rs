@@ -12,7 +12,6 @@ use crate::domain::programme::Members;
 use crate::domain::risk::Concern;
 use crate::domain::schooling::{SchoolChange, Schooling};
 use crate::domain::training::Outcome;
-use chrono::{Datelike, NaiveDate};
 
 pub fn sex(s: Sex) -> Msg {
     match s {
@@ -201,11 +200,6 @@ pub fn age(lang: Lang, age: Option<Age>) -> String {
     }
 }
 
-/// Dates as DD/MM/YYYY, the form used across India.
-pub fn date(_lang: Lang, d: NaiveDate) -> String {
-    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,14 +217,6 @@ mod tests {
         assert_eq!(age(Lang::En, a(1, 14, false)), "14 months");
         assert_eq!(age(Lang::En, a(9, 110, true)), "about 9 years");
         assert_eq!(age(Lang::En, None), "unknown");
-    }
-
-    #[test]
-    fn dates_are_day_first() {
-        assert_eq!(
-            date(Lang::En, NaiveDate::from_ymd_opt(2026, 3, 7).unwrap()),
-            "07/03/2026"
-        );
     }
 
     #[test]

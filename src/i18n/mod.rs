@@ -7,6 +7,7 @@
 
 mod en;
 pub mod exchange;
+pub mod formats;
 pub mod labels;
 pub mod refusals;
 
@@ -191,9 +192,19 @@ messages! {
     KindMeetings, KindFlags, KindCases, KindFollowUps, KindCourses, CsvImportTitle, CsvImportHint,
     CsvColumn, CsvNotImported, CsvMissing, PeopleNew, PeopleDuplicates, PeopleInvalid, RowText,
     AddPeople, PeopleAdded, CsvTooLarge, CsvEmpty, CsvUnclosed, CsvUnrecognised,
+    // Dashboard and reports
+    FiltersTitle, FieldPeriod, PeriodThisMonth, PeriodThreeMonths, PeriodTwelveMonths,
+    PeriodThisYear, PeriodLastYear, FigChildren, FigWomenMembers, FigGroups, FigActiveProgrammes,
+    FigMeetingsThisMonth, OfTarget, FigOpenFlags, FigOverdue, FigReEnrolled, RollupTitle, ColWards,
+    ColGroups, ColPerGroup, Total, NoFigures, ChartAgeSex, ChartMeetings, SeriesHeld, SeriesTarget,
+    ChartAttendance, SeriesAttendance, ChartFlags, SeriesOpenFlags, ChartSchooling, SummaryTitle,
+    GroupReportTitle, MonthlyReport, PeriodText, AllProgrammes, AllPlaces, PreparedOn, PreparedBy,
+    Print, BackToDashboard, FieldMonth, PreviousMonth, NextMonth, FigMeetingsHeld,
+    NoMeetingsInMonth, PresentOfExpected, RegisterTitle, MarksKey, PresentShort, AbsentShort,
+    SignatureMentor, SignatureCoordinator,
     // Demonstration
     DemoBanner, LeaveDemo, DemoTitle, DemoHint, DemoScale, DemoEnter, DemoPreparing, DemoSmall,
-    DemoMedium, DemoLarge,
+    DemoMedium, DemoLarge, DemoBalasabhas,
     // Privacy: the passphrase lock, protected files, forgetting the device
     LockedTitle, LockedBody, FieldPassphrase, Unlock, Unlocking, WrongPassphrase,
     NeedsOtherPassphrase, CryptoUnavailable, LockUnreadable, LockBusy, LockedByOtherTab,
@@ -207,7 +218,7 @@ messages! {
     ImportWrongPassphrase, ImportDamaged, ImportNewerEncrypted,
     // Settings
     SettingsTitle, FieldOrganisation, FieldVolunteer, FieldVolunteerHint, FieldLanguage,
-    SaveSettings, SettingsSaved,
+    SaveSettings, SettingsSaved, FieldDateFormat, FieldNumberFormat,
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Messages for changes the register's rules refused.
 
+use super::formats::Formats;
 use super::{fill, labels, text, Lang, Msg};
 use crate::domain::case_rules::CaseProblem;
 use crate::domain::edit::EditError;
@@ -8,21 +9,21 @@ use crate::domain::meeting_rules::MeetingProblem;
 use crate::domain::register::Register;
 
 /// Why a change was refused, in a sentence or a few.
-pub fn edit_error(lang: Lang, reg: &Register, e: &EditError) -> String {
+pub fn edit_error(lang: Lang, fmt: Formats, reg: &Register, e: &EditError) -> String {
     match e {
         EditError::NotFound => text(lang, Msg::RecordGone).into(),
         EditError::InUse => text(lang, Msg::RecordInUse).into(),
         EditError::IdsExhausted => text(lang, Msg::IdsExhausted).into(),
         EditError::Join(why) => why
             .iter()
-            .map(|r| refusal(lang, reg, r))
+            .map(|r| refusal(lang, fmt, reg, r))
             .collect::<Vec<_>>()
             .join(" "),
         EditError::Leave(why) => text(lang, leave_refusal(*why)).into(),
         EditError::Case(why) => case_problem(lang, why),
         EditError::Meeting(why) => why
             .iter()
-            .map(|p| meeting_problem(lang, reg, p))
+            .map(|p| meeting_problem(lang, fmt, reg, p))
             .collect::<Vec<_>>()
             .join(" "),
     }
@@ -48,15 +49,14 @@ pub fn case_problem(lang: Lang, p: &CaseProblem) -> String {
     }
 }
 
-pub fn meeting_problem(lang: Lang, reg: &Register, p: &MeetingProblem) -> String {
+pub fn meeting_problem(lang: Lang, fmt: Formats, reg: &Register, p: &MeetingProblem) -> String {
     let t = |m| text(lang, m);
     match p {
         MeetingProblem::UnknownGroup => t(Msg::RecordGone).into(),
         MeetingProblem::DateInFuture => t(Msg::MeetInFuture).into(),
-        MeetingProblem::BeforeGroupFormed { formed_on } => fill(
-            t(Msg::MeetBeforeFormed),
-            &[("date", &labels::date(lang, *formed_on))],
-        ),
+        MeetingProblem::BeforeGroupFormed { formed_on } => {
+            fill(t(Msg::MeetBeforeFormed), &[("date", &fmt.date(*formed_on))])
+        }
         MeetingProblem::AlreadyRecorded { .. } => t(Msg::MeetAlreadyRecorded).into(),
         MeetingProblem::NotAMember { person } => {
             let name = reg
@@ -71,7 +71,7 @@ pub fn meeting_problem(lang: Lang, reg: &Register, p: &MeetingProblem) -> String
     }
 }
 
-pub fn refusal(lang: Lang, reg: &Register, r: &Refusal) -> String {
+pub fn refusal(lang: Lang, fmt: Formats, reg: &Register, r: &Refusal) -> String {
     let t = |m| text(lang, m);
     let n = |v: u32| v.to_string();
     match r {
@@ -79,10 +79,9 @@ pub fn refusal(lang: Lang, reg: &Register, r: &Refusal) -> String {
         Refusal::UnknownGroup => t(Msg::RecordGone).into(),
         Refusal::GroupClosed => t(Msg::RefGroupClosed).into(),
         Refusal::JoinDateInFuture => t(Msg::RefJoinInFuture).into(),
-        Refusal::BeforeGroupFormed { formed_on } => fill(
-            t(Msg::RefBeforeFormed),
-            &[("date", &labels::date(lang, *formed_on))],
-        ),
+        Refusal::BeforeGroupFormed { formed_on } => {
+            fill(t(Msg::RefBeforeFormed), &[("date", &fmt.date(*formed_on))])
+        }
         Refusal::BeforeBirth => t(Msg::RefBeforeBirth).into(),
         Refusal::ChildrenOnly { age } => fill(t(Msg::RefChildrenOnly), &[("age", &n(*age))]),
         Refusal::AdultsOnly { age } => fill(t(Msg::RefAdultsOnly), &[("age", &n(*age))]),
@@ -128,16 +127,27 @@ mod tests {
     fn refusals_read_with_their_numbers() {
         let reg = Register::default();
         assert_eq!(
-            refusal(Lang::En, &reg, &Refusal::GroupFull { max: 50 }),
+            refusal(
+                Lang::En,
+                Formats::default(),
+                &reg,
+                &Refusal::GroupFull { max: 50 }
+            ),
             "This group already has 50 members, the most its programme allows."
         );
         assert_eq!(
-            refusal(Lang::En, &reg, &Refusal::TooOld { age: 41, max: 40 }),
+            refusal(
+                Lang::En,
+                Formats::default(),
+                &reg,
+                &Refusal::TooOld { age: 41, max: 40 }
+            ),
             "This programme takes members up to age 40; this person was 41 on the joining date."
         );
         assert_eq!(
             refusal(
                 Lang::En,
+                Formats::default(),
                 &reg,
                 &Refusal::WrongSex {
                     allowed: Sex::Female

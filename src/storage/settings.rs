@@ -1,5 +1,6 @@
 //! The volunteer's settings: small, plain JSON, kept beside the register.
 
+use crate::i18n::formats::Formats;
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -9,6 +10,8 @@ pub struct Settings {
     pub organisation: String,
     pub volunteer: String,
     pub lang: Lang,
+    /// How dates and numbers are written.
+    pub formats: Formats,
     /// When the register was last exported (for the reminder to export).
     pub last_export: Option<crate::domain::time::Timestamp>,
     /// With a passphrase set, lock after this many minutes without use

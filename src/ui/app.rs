@@ -19,6 +19,7 @@ use super::pages::{
     person_view::PersonView,
     places::{PlacePage, PlacesPage},
     programmes::{NewProgramme, ProgrammePage, ProgrammesPage},
+    reports::{GroupReport, SummaryReport},
     settings::SettingsPage,
 };
 use super::router::{Link, Router};
@@ -36,10 +37,12 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let i18n = I18n {
         lang: Signal::derive(move || state.settings.with(|s| s.lang)),
+        formats: Signal::derive(move || state.settings.with(|s| s.formats)),
     };
     provide_context(i18n);
     let router = Router::start();
     provide_context(router);
+    super::pages::dashboard::provide_dashboard_choice();
     super::offline::start(state);
     let online = super::offline::online_signal();
 
@@ -184,6 +187,8 @@ fn page(route: Route) -> AnyView {
         Route::NewGroup => view! { <NewGroup/> }.into_any(),
         Route::Group(id) => view! { <GroupView id/> }.into_any(),
         Route::EditGroup(id) => view! { <EditGroup id/> }.into_any(),
+        Route::GroupReport(group, month) => view! { <GroupReport group month/> }.into_any(),
+        Route::Summary(filter) => view! { <SummaryReport filter/> }.into_any(),
         Route::NewMeeting(group) => view! { <NewMeeting group/> }.into_any(),
         Route::Meeting(id) => view! { <MeetingPage id/> }.into_any(),
         Route::Places => view! { <PlacesPage/> }.into_any(),

@@ -1,6 +1,9 @@
 //! The current language, reachable from every component.
 
+use crate::domain::rhythm::Month;
+use crate::i18n::formats::Formats;
 use crate::i18n::{fill, text, Lang, Msg};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// Looks up messages in the language chosen in settings. Reading a message
@@ -8,6 +11,7 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct I18n {
     pub lang: Signal<Lang>,
+    pub formats: Signal<Formats>,
 }
 
 impl I18n {
@@ -17,6 +21,20 @@ impl I18n {
 
     pub fn fill(self, msg: Msg, values: &[(&str, &str)]) -> String {
         fill(self.t(msg), values)
+    }
+
+    /// A date in the format chosen in settings.
+    pub fn date(self, d: NaiveDate) -> String {
+        self.formats.get().date(d)
+    }
+
+    /// A count with digit groups as chosen in settings (1,29,000).
+    pub fn number(self, n: usize) -> String {
+        self.formats.get().number(n)
+    }
+
+    pub fn month(self, m: Month) -> String {
+        self.formats.get().month(m)
     }
 }
 

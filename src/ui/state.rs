@@ -5,7 +5,7 @@
 
 use crate::domain::edit::Touched;
 use crate::domain::edit::{Edit, EditError};
-use crate::domain::generate::{generate, Scale, Spec};
+use crate::domain::generate::{generate, Spec};
 use crate::domain::id::DeviceTag;
 use crate::domain::name_index::NameIndex;
 use crate::domain::register::Kind;
@@ -209,12 +209,12 @@ impl AppState {
 
     /// Shows a generated demonstration register, kept apart from the real
     /// one (its own namespace). The real records are not read or written.
-    pub fn enter_demo(&self, scale: Scale) -> Result<(), SaveError> {
+    pub fn enter_demo(&self, spec: Spec) -> Result<(), SaveError> {
         let Some(mut store) = LocalStore::open() else {
             return Err(SaveError::ReadOnly);
         };
         clear_namespace(&mut store, DEMO);
-        let spec = Spec::seed_documents(scale).with_seed(now().0 as u64);
+        let spec = spec.with_seed(now().0 as u64);
         let reg = generate(&spec).map_err(|_| SaveError::Edit(EditError::IdsExhausted))?;
         let (mut repo, _, _) =
             Repo::open(store, DEMO, random_device_tag).map_err(|_| SaveError::ReadOnly)?;
@@ -464,9 +464,12 @@ pub fn save_error_text(lang: Lang, e: &SaveError) -> String {
         SaveError::Storage(WriteError::Refused(why)) => {
             fill(text(lang, Msg::StorageRefused), &[("reason", why)])
         }
-        SaveError::Edit(e) => use_app()
-            .register
-            .with_untracked(|reg| crate::i18n::refusals::edit_error(lang, reg, e)),
+        SaveError::Edit(e) => {
+            let app = use_app();
+            let fmt = app.settings.with_untracked(|s| s.formats);
+            app.register
+                .with_untracked(|reg| crate::i18n::refusals::edit_error(lang, fmt, reg, e))
+        }
         SaveError::ReadOnly => text(lang, Msg::StorageUnavailable).into(),
         SaveError::Busy => text(lang, Msg::LockBusy).into(),
     }

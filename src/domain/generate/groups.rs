@@ -71,9 +71,16 @@ impl GroupMaker<'_> {
             .insert_new(group, self.ids, self.at(formed_on, 10))?;
 
         let days = meetings::schedule(rng, self.first_month, self.months, self.per_month);
-        let mut plans = Vec::with_capacity(size as usize);
-        for _ in 0..size {
-            plans.push(self.member(rng, formed_on, &village.name, days.len())?);
+        // About one member in fifty left during the year. They come on top
+        // of the `size` members the group has today (the number the seed
+        // documents give), as long as the group never holds more members at
+        // once than its programme allows.
+        let cap = self.rules.max_members.map_or(u32::MAX, u32::from);
+        let past =
+            ((0..size).filter(|_| rng.chance(20)).count() as u32).min(cap.saturating_sub(size));
+        let mut plans = Vec::with_capacity((size + past) as usize);
+        for i in 0..size + past {
+            plans.push(self.member(rng, formed_on, &village.name, days.len(), i >= size)?);
         }
         self.memberships(rng, group, &plans)?;
 
@@ -88,18 +95,27 @@ impl GroupMaker<'_> {
         Ok(group)
     }
 
-    /// A new member's person record, and when they joined and left.
+    /// A new member's person record, and when they joined and, for one
+    /// who `leaves`, left.
     fn member(
         &mut self,
         rng: &mut Rng,
         formed_on: NaiveDate,
         village: &str,
         meetings: usize,
+        leaves: bool,
     ) -> Result<MemberPlan, IdsExhausted> {
         let window_start = self.first_month.first_day();
         let band = self.band;
         let sex = any_sex(rng, band.sex);
-        let age = rng.between(band.min_age, band.max_age);
+        // One who left was old enough to join a year ago at least, so that
+        // she can have joined a month before today.
+        let youngest = if leaves {
+            band.min_age + 1
+        } else {
+            band.min_age
+        };
+        let age = rng.between(youngest.min(band.max_age), band.max_age);
         let born = years_ago(self.today, age) - Days::new(u64::from(rng.below(365)));
         // The day after the birthday, so that a 29 February birthday counts
         // the same whichever way the year is reckoned.
@@ -117,7 +133,12 @@ impl GroupMaker<'_> {
                 day_between(rng, earliest, before_window)
             }
         } else {
-            day_between(rng, earliest.max(window_start), self.today)
+            let latest = if leaves {
+                self.today - Days::new(30)
+            } else {
+                self.today
+            };
+            day_between(rng, earliest.max(window_start).min(latest), latest)
         };
         let birth = if rng.chance(80) {
             // "About 9", said on the day they joined.
@@ -135,9 +156,12 @@ impl GroupMaker<'_> {
             .people
             .insert_new(person, self.ids, self.at(joined_on, 10))?;
 
-        let leave_from = (joined_on + Days::new(30)).max(window_start + Days::new(15));
-        let left_on = (rng.chance(20) && leave_from <= self.today)
-            .then(|| day_between(rng, leave_from, self.today));
+        let left_on = leaves.then(|| {
+            let leave_from = (joined_on + Days::new(30))
+                .max(window_start + Days::new(15))
+                .min(self.today);
+            day_between(rng, leave_from, self.today)
+        });
         let absent_per_mille = match rng.weighted(&[60, 30, 10]) {
             0 => rng.between(20, 80),
             1 => rng.between(80, 150),

@@ -226,3 +226,25 @@ fn a_group_with_meetings_cannot_be_deleted() {
     w.meet(group, d(2026, 10, 3), &[]).unwrap();
     assert_eq!(w.edit().delete_group(group), Err(EditError::InUse));
 }
+
+#[test]
+fn months_step_over_year_ends_and_know_their_last_day() {
+    let dec = Month::of(d(2025, 12, 9));
+    assert_eq!(dec.next(), Month::of(d(2026, 1, 1)));
+    assert_eq!(dec.next().previous(), dec);
+    assert_eq!(Month::of(d(2024, 2, 1)).last_day(), d(2024, 2, 29));
+    assert_eq!(dec.last_day(), d(2025, 12, 31));
+    let months = Month::of(d(2025, 11, 1)).through(Month::of(d(2026, 2, 1)), 100);
+    assert_eq!(months.len(), 4);
+    assert!(dec.through(dec.previous(), 100).is_empty());
+}
+
+#[test]
+fn months_are_written_and_read_as_year_dash_month() {
+    let m = Month::of(d(2026, 3, 9));
+    assert_eq!(m.code(), "2026-03");
+    assert_eq!(Month::parse("2026-03"), Some(m));
+    for bad in ["2026-13", "2026", "x-1", "2026-00", ""] {
+        assert_eq!(Month::parse(bad), None, "{bad}");
+    }
+}

@@ -1,5 +1,6 @@
 //! Components shared by several pages.
 
+pub mod chart;
 pub mod confirm;
 pub mod fields;
 pub mod forget;

@@ -206,7 +206,6 @@ fn CaseStatusSection(id: Id, case: Memo<Option<Case>>) -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let history = move || {
-        let lang = i18n.lang.get();
         case.with(|c| {
             c.as_ref()
                 .map(|c| {
@@ -218,7 +217,7 @@ fn CaseStatusSection(id: Id, case: Memo<Option<Case>>) -> impl IntoView {
                             if !h.reason.is_empty() {
                                 what = format!("{what} · {}", h.reason);
                             }
-                            (labels::date(lang, h.on), what)
+                            (i18n.date(h.on), what)
                         })
                         .collect::<Vec<_>>()
                 })
@@ -275,7 +274,6 @@ fn CaseFollowUps(id: Id, case: Memo<Option<Case>>) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let rows = Memo::new(move |_| {
-        let lang = i18n.lang.get();
         let today = today();
         let _ = case.get();
         app.register.with(|reg| {
@@ -288,7 +286,7 @@ fn CaseFollowUps(id: Id, case: Memo<Option<Case>>) -> impl IntoView {
             sort::by_key(&mut list, |(fid, f)| Key::newest_first(f.due_on, *fid));
             list.into_iter()
                 .map(|(fid, f)| {
-                    let date = |d| labels::date(lang, d);
+                    let date = |d| i18n.date(d);
                     let state = match f.done_on {
                         Some(done) => i18n.fill(
                             Msg::DoneOnText,
@@ -421,7 +419,6 @@ fn CarePlan(id: Id, case: Memo<Option<Case>>) -> impl IntoView {
     let area = RwSignal::new(None::<GoalArea>);
     let text = RwSignal::new(String::new());
     let goals = move || {
-        let lang = i18n.lang.get();
         case.with(|c| {
             c.as_ref()
                 .map(|c| {
@@ -429,9 +426,9 @@ fn CarePlan(id: Id, case: Memo<Option<Case>>) -> impl IntoView {
                         .iter()
                         .enumerate()
                         .map(|(i, g)| {
-                            let done = g.achieved_on.map(|d| {
-                                i18n.fill(Msg::GoalAchieved, &[("date", &labels::date(lang, d))])
-                            });
+                            let done = g
+                                .achieved_on
+                                .map(|d| i18n.fill(Msg::GoalAchieved, &[("date", &i18n.date(d))]));
                             (
                                 i,
                                 format!("{} · {}", i18n.t(labels::goal_area(g.area)), g.text),

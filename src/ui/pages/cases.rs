@@ -25,7 +25,6 @@ pub fn CasesPage() -> impl IntoView {
     let concern = RwSignal::new(None::<Concern>);
     let within = RwSignal::new(None::<Id>);
     let flags = Memo::new(move |_| {
-        let lang = i18n.lang.get();
         let (concern, within) = (concern.get(), within.get());
         app.register.with(|reg| {
             open_flags(reg, concern, within, today())
@@ -40,7 +39,7 @@ pub fn CasesPage() -> impl IntoView {
                     details: format!(
                         "{} · {}",
                         i18n.t(labels::concern(f.concern)),
-                        labels::date(lang, f.raised_on)
+                        i18n.date(f.raised_on)
                     ),
                     class: "flag-row",
                 })
@@ -48,7 +47,6 @@ pub fn CasesPage() -> impl IntoView {
         })
     });
     let cases = Memo::new(move |_| {
-        let lang = i18n.lang.get();
         app.register.with(|reg| {
             reg.cases
                 .live()
@@ -63,7 +61,7 @@ pub fn CasesPage() -> impl IntoView {
                     details: format!(
                         "{} · {}",
                         i18n.t(labels::case_status(c.status)),
-                        labels::date(lang, c.intake_on)
+                        i18n.date(c.intake_on)
                     ),
                     class: "case-row",
                 })
@@ -109,7 +107,6 @@ pub fn OverdueFollowUps() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let rows = Memo::new(move |_| {
-        let lang = i18n.lang.get();
         app.register.with(|reg| {
             overdue_follow_ups(reg, today())
                 .into_iter()
@@ -119,8 +116,7 @@ pub fn OverdueFollowUps() -> impl IntoView {
                         .get(f.case)
                         .and_then(|c| reg.people.get(c.person))
                         .map(|p| p.full_name());
-                    let due =
-                        i18n.fill(Msg::OverdueText, &[("date", &labels::date(lang, f.due_on))]);
+                    let due = i18n.fill(Msg::OverdueText, &[("date", &i18n.date(f.due_on))]);
                     ListRow {
                         to: Route::Case(f.case),
                         name: child.unwrap_or_default(),

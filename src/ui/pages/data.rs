@@ -10,7 +10,7 @@ use crate::domain::sort::{self, Key};
 use crate::exchange::csv_export;
 use crate::exchange::envelope::Scope;
 use crate::exchange::export::{export, ScopeNotFound};
-use crate::i18n::{labels, Msg};
+use crate::i18n::Msg;
 use crate::ui::components::confirm::Confirm;
 use crate::ui::components::fields::{Label, SelectField};
 use crate::ui::components::page_title::use_page_title;
@@ -282,7 +282,7 @@ fn UndoImport() -> impl IntoView {
         app.backup_taken
             .get()
             .and_then(|t| t.date())
-            .map(|d| labels::date(i18n.lang.get(), d))
+            .map(|d| i18n.date(d))
             .unwrap_or_default()
     };
     view! {

@@ -59,6 +59,7 @@ fn FilePicker(
 
 /// A one-line description of a record, for conflicts and set-aside records.
 fn describe(reg: &Register, lang: Lang, r: &AnyRecord) -> String {
+    let i18n = use_i18n();
     let kind = crate::i18n::text(lang, words::kind(r.kind()));
     let name = match r {
         AnyRecord::Person(r) => r.body.as_ref().map(|p| p.full_name()),
@@ -72,7 +73,7 @@ fn describe(reg: &Register, lang: Lang, r: &AnyRecord) -> String {
                 .get(m.group)
                 .map(|g| g.name.clone())
                 .unwrap_or_default();
-            format!("{group} {}", labels::date(lang, m.date))
+            format!("{group} {}", i18n.date(m.date))
         }),
         AnyRecord::Membership(r) => r.body.as_ref().map(|m| {
             let person = reg
@@ -281,7 +282,7 @@ fn ImportPreview(preview: std::sync::Arc<Preview>, choices: RwSignal<Choices>) -
     let i18n = use_i18n();
     let lang = i18n.lang.get_untracked();
     let c = preview.counts();
-    let count = |m, n: usize| i18n.fill(m, &[("count", &n.to_string())]);
+    let count = |m, n: usize| i18n.fill(m, &[("count", &i18n.number(n))]);
     let from = i18n.fill(
         Msg::PreviewFrom,
         &[
@@ -291,7 +292,7 @@ fn ImportPreview(preview: std::sync::Arc<Preview>, choices: RwSignal<Choices>) -
                     .header
                     .exported_at
                     .date()
-                    .map(|d| labels::date(lang, d))
+                    .map(|d| i18n.date(d))
                     .unwrap_or_default(),
             ),
             ("device", &preview.header.device.to_string()),
@@ -498,7 +499,7 @@ pub fn CsvPeopleImport() -> impl IntoView {
             Ok(ids) => {
                 app.notify(
                     NoticeKind::Info,
-                    i18n.fill(Msg::PeopleAdded, &[("count", &ids.len().to_string())]),
+                    i18n.fill(Msg::PeopleAdded, &[("count", &i18n.number(ids.len()))]),
                 );
                 sheet.set(None);
             }
@@ -533,7 +534,7 @@ pub fn CsvPeopleImport() -> impl IntoView {
             {move || preview.get().map(|p: PeoplePreview| {
                 let lang = i18n.lang.get();
                 let missing = mapping.with(|m| unmapped_required(m));
-                let count = |m, n: usize| i18n.fill(m, &[("count", &n.to_string())]);
+                let count = |m, n: usize| i18n.fill(m, &[("count", &i18n.number(n))]);
                 let problems: Vec<String> = p.invalid.iter().take(100).map(|r| {
                     i18n.fill(Msg::RowText, &[("row", &r.row.to_string()), ("problems", &row_problems(lang, &r.problems))])
                 }).collect();

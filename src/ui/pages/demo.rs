@@ -1,7 +1,7 @@
 //! Entering the demonstration: made-up records at a chosen scale, kept in
 //! their own namespace.
 
-use crate::domain::generate::Scale;
+use crate::domain::generate::{Scale, Spec};
 use crate::i18n::Msg;
 use crate::route::Route;
 use crate::ui::components::fields::SelectField;
@@ -17,14 +17,21 @@ enum Size {
     Small,
     Medium,
     Large,
+    /// The four states' Balasabhas as the seed documents count them.
+    Balasabhas,
 }
 
+/// Months of meetings in the full-size Balasabha demonstration: enough for
+/// the charts, few enough to leave two thirds of the storage free.
+const BALASABHA_MONTHS: u32 = 3;
+
 impl Size {
-    fn scale(self) -> Scale {
+    fn spec(self) -> Spec {
         match self {
-            Size::Small => Scale::percent(1),
-            Size::Medium => Scale::percent(5),
-            Size::Large => Scale::percent(25),
+            Size::Small => Spec::seed_documents(Scale::percent(1)),
+            Size::Medium => Spec::seed_documents(Scale::percent(5)),
+            Size::Large => Spec::seed_documents(Scale::percent(25)),
+            Size::Balasabhas => Spec::balasabhas(BALASABHA_MONTHS),
         }
     }
 }
@@ -40,7 +47,7 @@ pub fn DemoSection() -> impl IntoView {
         spawn_local(async move {
             // Let "preparing…" show: generating and saving takes a moment.
             next_frame().await;
-            match app.enter_demo(size.get_untracked().scale()) {
+            match app.enter_demo(size.get_untracked().spec()) {
                 Ok(()) => router.go(Route::Home),
                 Err(e) => app.notify(NoticeKind::Error, save_error_text(app.lang(), &e)),
             }
@@ -53,7 +60,7 @@ pub fn DemoSection() -> impl IntoView {
             <h2>{tr(Msg::DemoTitle)}</h2>
             <p>{tr(Msg::DemoHint)}</p>
             <SelectField id="demo_size" label=Msg::DemoScale
-                choices=vec![(Size::Small, Msg::DemoSmall.into()), (Size::Medium, Msg::DemoMedium.into()), (Size::Large, Msg::DemoLarge.into())]
+                choices=vec![(Size::Small, Msg::DemoSmall.into()), (Size::Medium, Msg::DemoMedium.into()), (Size::Large, Msg::DemoLarge.into()), (Size::Balasabhas, Msg::DemoBalasabhas.into())]
                 value=Signal::derive(move || Some(size.get())) on_change=set_size/>
             <button type="button" id="enter-demo" disabled=busy on:click=enter>{tr(Msg::DemoEnter)}</button>
             <Show when=move || busy.get()>

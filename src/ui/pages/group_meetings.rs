@@ -23,7 +23,6 @@ pub fn GroupMeetings(group: Id) -> impl IntoView {
             .with(|reg| rhythm(reg, group, today(), RHYTHM_MONTHS))
     });
     let history = Memo::new(move |_| {
-        let lang = i18n.lang.get();
         app.register.with(|reg| {
             meetings_of_group(reg, group)
                 .into_iter()
@@ -42,7 +41,7 @@ pub fn GroupMeetings(group: Id) -> impl IntoView {
                     details.extend(m.themes.iter().cloned());
                     ListRow {
                         to: Route::Meeting(id),
-                        name: labels::date(lang, m.date),
+                        name: i18n.date(m.date),
                         details: details.join(" · "),
                         class: "meeting-row",
                     }

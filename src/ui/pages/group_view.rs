@@ -71,7 +71,7 @@ fn GroupDetails(id: Id, group: Group) -> impl IntoView {
                         t(Msg::FieldPlace),
                         place::full_name(&reg.places, group.place),
                     ),
-                    (t(Msg::FieldFormedOn), labels::date(lang, group.formed_on)),
+                    (t(Msg::FieldFormedOn), i18n.date(group.formed_on)),
                     (
                         t(Msg::FieldStatus),
                         t(labels::status(group.status)).to_string(),
@@ -122,6 +122,9 @@ fn GroupDetails(id: Id, group: Group) -> impl IntoView {
                 fallback=move || view! {
                     <div class="actions">
                         <Link to=Route::EditGroup(id) class="button primary" id="edit">{tr(Msg::Edit)}</Link>
+                        <Link to=Route::GroupReport(id, crate::domain::rhythm::Month::of(today())) class="button" id="monthly-report">
+                            {tr(Msg::MonthlyReport)}
+                        </Link>
                         <button type="button" id="delete" class="danger" on:click=move |_| confirming.set(true)>{tr(Msg::Delete)}</button>
                         <Link to=Route::Groups class="button">{tr(Msg::BackToGroups)}</Link>
                     </div>
@@ -170,7 +173,7 @@ fn Members(group: Id) -> impl IntoView {
                     parts.push(format!(
                         "{} {}",
                         i18n.t(Msg::ColJoined),
-                        labels::date(lang, m.joined_on)
+                        i18n.date(m.joined_on)
                     ));
                     let flag = flags
                         .iter()
@@ -180,11 +183,7 @@ fn Members(group: Id) -> impl IntoView {
                         parts.push(i18n.fill(Msg::AbsentInARow, &[("count", &count)]));
                     }
                     if let Some(left) = m.left_on {
-                        parts.push(format!(
-                            "{} {}",
-                            i18n.t(Msg::ColLeft),
-                            labels::date(lang, left)
-                        ));
+                        parts.push(format!("{} {}", i18n.t(Msg::ColLeft), i18n.date(left)));
                         if !m.leave_reason.is_empty() {
                             parts.push(labels::leave_reason(lang, &m.leave_reason));
                         }

@@ -138,7 +138,7 @@ pub fn GroupsList() -> impl IntoView {
                     } else if n == 0 {
                         i18n.t(Msg::NoGroupsMatch).to_string()
                     } else {
-                        i18n.fill(Msg::ShowingCount, &[("shown", &n.min(limit.get()).to_string()), ("total", &n.to_string())])
+                        i18n.fill(Msg::ShowingCount, &[("shown", &i18n.number(n.min(limit.get()))), ("total", &i18n.number(n))])
                     }
                 }}
             </p>

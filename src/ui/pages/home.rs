@@ -1,6 +1,7 @@
-//! The home page: a welcome on the first visit, a summary afterwards.
+//! The home page: a welcome on the first visit, the dashboard afterwards.
 
 use super::cases::OverdueFollowUps;
+use super::dashboard::Dashboard;
 use crate::domain::register::Kind;
 use crate::i18n::Msg;
 use crate::route::Route;
@@ -36,11 +37,14 @@ pub fn Home() -> impl IntoView {
             view! {
                 <section class="home">
                     <h1>{tr(Msg::HomeTitle)}</h1>
-                    <p class="summary-figure" id="people-count">
-                        {move || i18n.fill(Msg::HomePeopleCount, &[("count", &children.get().to_string())])}
-                    </p>
-                    <p class="summary-figure" id="groups-count">
-                        {move || i18n.fill(Msg::HomeGroupsCount, &[("count", &groups.get().to_string())])}
+                    <p class="summary-figure">
+                        <span id="people-count">
+                            {move || i18n.fill(Msg::HomePeopleCount, &[("count", &i18n.number(children.get()))])}
+                        </span>
+                        " · "
+                        <span id="groups-count">
+                            {move || i18n.fill(Msg::HomeGroupsCount, &[("count", &i18n.number(groups.get()))])}
+                        </span>
                     </p>
                     <div class="actions">
                         <Link to=Route::People class="button">{tr(Msg::NavPeople)}</Link>
@@ -48,6 +52,7 @@ pub fn Home() -> impl IntoView {
                         <Link to=Route::NewPerson class="button primary">{tr(Msg::AddPerson)}</Link>
                     </div>
                     <ExportReminder/>
+                    <Dashboard/>
                     <OverdueFollowUps/>
                 </section>
             }

@@ -75,7 +75,7 @@ pub fn MeetingPage(id: Id) -> impl IntoView {
         found.with(|f| {
             f.as_ref()
                 .map(|(_, m)| {
-                    let date = labels::date(i18n.lang.get(), m.date);
+                    let date = i18n.date(m.date);
                     i18n.fill(
                         Msg::MeetingTitle,
                         &[("group", &group_name(app, m.group)), ("date", &date)],
@@ -91,7 +91,7 @@ pub fn MeetingPage(id: Id) -> impl IntoView {
             None => view! { <Missing body=Msg::MeetingNotFound back=Route::Groups back_label=Msg::BackToGroups/> }.into_any(),
             Some((id, meeting)) => {
                 let group = meeting.group;
-                let date = labels::date(i18n.lang.get_untracked(), meeting.date);
+                let date = i18n.date(meeting.date);
                 let delete = move |()| match app.apply(|edit| edit.delete_meeting(id).map_err(Into::into)) {
                     Ok(()) => {
                         app.notify(NoticeKind::Info, i18n.fill(Msg::MeetingDeleted, &[("date", &date)]));
@@ -203,7 +203,7 @@ fn MeetingEditor(group: Id, existing: Option<Id>, initial: MeetingForm) -> impl 
             Err(found) => return errors.set(found),
         };
         errors.set(Vec::new());
-        let date = labels::date(app.lang(), meeting.date);
+        let date = i18n.date(meeting.date);
         let saved = app.apply(|edit| match existing {
             Some(id) => edit
                 .update_meeting(id, meeting, today())

@@ -3,9 +3,11 @@
 pub mod case;
 pub mod cases;
 pub mod courses;
+pub mod dashboard;
 pub mod data;
 pub mod data_import;
 pub mod demo;
+pub mod figures;
 pub mod follow_up;
 pub mod group_form;
 pub mod group_meetings;
@@ -22,4 +24,5 @@ pub mod person_protection;
 pub mod person_view;
 pub mod places;
 pub mod programmes;
+pub mod reports;
 pub mod settings;

@@ -144,7 +144,7 @@ pub fn PeopleList() -> impl IntoView {
                     } else if found == 0 {
                         i18n.fill(Msg::NoMatches, &[("query", &query.get())])
                     } else {
-                        i18n.fill(Msg::ShowingCount, &[("shown", &shown.to_string()), ("total", &found.to_string())])
+                        i18n.fill(Msg::ShowingCount, &[("shown", &i18n.number(shown)), ("total", &i18n.number(found))])
                     }
                 }}
             </p>

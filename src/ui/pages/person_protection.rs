@@ -28,7 +28,6 @@ pub fn PersonFlags(person: Id) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let flags = Memo::new(move |_| {
-        let lang = i18n.lang.get();
         app.register.with(|reg| {
             let mut flags: Vec<(Id, Flag)> = reg
                 .flags
@@ -40,16 +39,14 @@ pub fn PersonFlags(person: Id) -> impl IntoView {
             flags
                 .into_iter()
                 .map(|(id, f)| {
-                    let date = labels::date(lang, f.raised_on);
+                    let date = i18n.date(f.raised_on);
                     let mut details = vec![if f.raised_by.is_empty() {
                         i18n.fill(Msg::RaisedOnText, &[("date", &date)])
                     } else {
                         i18n.fill(Msg::RaisedBy, &[("date", &date), ("name", &f.raised_by)])
                     }];
                     if let Some(on) = f.cleared_on {
-                        details.push(
-                            i18n.fill(Msg::ClearedOnText, &[("date", &labels::date(lang, on))]),
-                        );
+                        details.push(i18n.fill(Msg::ClearedOnText, &[("date", &i18n.date(on))]));
                     }
                     if !f.note.is_empty() {
                         details.push(f.note.clone());
@@ -136,18 +133,13 @@ pub fn PersonCases(person: Id) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let cases = Memo::new(move |_| {
-        let lang = i18n.lang.get();
         app.register.with(|reg| {
             reg.cases
                 .live()
                 .filter(|(_, c)| c.person == person)
                 .map(|(id, c)| ListRow {
                     to: Route::Case(id),
-                    name: format!(
-                        "{} {}",
-                        i18n.t(Msg::FieldIntake),
-                        labels::date(lang, c.intake_on)
-                    ),
+                    name: format!("{} {}", i18n.t(Msg::FieldIntake), i18n.date(c.intake_on)),
                     details: i18n.t(labels::case_status(c.status)).to_string(),
                     class: "case-row",
                 })
@@ -171,7 +163,6 @@ pub fn PersonSchooling(person: Id) -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let events = Memo::new(move |_| {
-        let lang = i18n.lang.get();
         app.register.with(|reg| {
             let Some(p) = reg.people.get(person) else {
                 return Vec::new();
@@ -188,7 +179,7 @@ pub fn PersonSchooling(person: Id) -> impl IntoView {
                     if !e.school.is_empty() {
                         what.push(e.school.clone());
                     }
-                    (labels::date(lang, e.on), what.join(" · "))
+                    (i18n.date(e.on), what.join(" · "))
                 })
                 .collect::<Vec<_>>()
         })

@@ -129,17 +129,9 @@ fn PersonGroups(person: Id) -> impl IntoView {
                     let programme = group
                         .and_then(|g| reg.programmes.get(g.programme))
                         .map(|p| p.name.clone());
-                    let mut when = format!(
-                        "{} {}",
-                        i18n.t(Msg::ColJoined),
-                        labels::date(lang, m.joined_on)
-                    );
+                    let mut when = format!("{} {}", i18n.t(Msg::ColJoined), i18n.date(m.joined_on));
                     if let Some(left) = m.left_on {
-                        when.push_str(&format!(
-                            " · {} {}",
-                            i18n.t(Msg::ColLeft),
-                            labels::date(lang, left)
-                        ));
+                        when.push_str(&format!(" · {} {}", i18n.t(Msg::ColLeft), i18n.date(left)));
                         if !m.leave_reason.is_empty() {
                             when.push_str(&format!(
                                 " ({})",
@@ -192,19 +184,20 @@ fn PersonGroups(person: Id) -> impl IntoView {
 
 /// The record as label and value pairs, leaving out what was not recorded.
 fn details(lang: Lang, record: &Record<Person>, p: &Person) -> Vec<(&'static str, String)> {
+    let i18n = use_i18n();
     let t = |m| crate::i18n::text(lang, m);
     let mut rows = vec![
         (t(Msg::ColAge), labels::age(lang, p.age_on(today()))),
         (t(Msg::FieldSex), t(labels::sex(p.sex)).to_string()),
     ];
     match p.birth {
-        Birth::Known { date } => rows.push((t(Msg::FieldBirthDate), labels::date(lang, date))),
+        Birth::Known { date } => rows.push((t(Msg::FieldBirthDate), i18n.date(date))),
         Birth::Approximate { years, stated_on } => rows.push((
             t(Msg::FieldApproxYears),
             format!(
                 "{years} ({} {})",
                 t(Msg::FieldApproxStatedOn).to_lowercase(),
-                labels::date(lang, stated_on)
+                i18n.date(stated_on)
             ),
         )),
     }
@@ -228,7 +221,7 @@ fn details(lang: Lang, record: &Record<Person>, p: &Person) -> Vec<(&'static str
         labels::schooling(lang, p.schooling.current()),
     );
     optional(Msg::FieldNotes, p.notes.clone());
-    let when = |ts: Timestamp| ts.date().map(|d| labels::date(lang, d)).unwrap_or_default();
+    let when = |ts: Timestamp| ts.date().map(|d| i18n.date(d)).unwrap_or_default();
     optional(Msg::RegisteredOn, when(record.created));
     optional(Msg::ChangedOn, when(record.updated));
     rows
@@ -263,7 +256,7 @@ fn PersonAttendance(person: Id) -> impl IntoView {
                         .unwrap_or_default();
                     ListRow {
                         to: Route::Meeting(id),
-                        name: format!("{} · {group}", labels::date(lang, m.date)),
+                        name: format!("{} · {group}", i18n.date(m.date)),
                         details: labels::mark(lang, mark),
                         class: "attendance-row",
                     }

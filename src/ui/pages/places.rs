@@ -83,7 +83,7 @@ pub fn PlacesPage() -> impl IntoView {
                     if n == 0 && query.with(|q| q.is_empty()) {
                         i18n.t(Msg::NoPlacesYet).to_string()
                     } else {
-                        i18n.fill(Msg::ShowingCount, &[("shown", &n.min(limit.get()).to_string()), ("total", &n.to_string())])
+                        i18n.fill(Msg::ShowingCount, &[("shown", &i18n.number(n.min(limit.get()))), ("total", &i18n.number(n))])
                     }
                 }}
             </p>

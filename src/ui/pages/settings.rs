@@ -1,12 +1,31 @@
 //! Settings: the organisation's and the volunteer's names, the language,
-//! the passphrase lock, the demonstration, and forgetting this device.
+//! the formats of dates and numbers, the passphrase lock, the demonstration,
+//! and forgetting this device.
 
+use crate::i18n::formats::{DateStyle, Formats, NumberStyle};
 use crate::i18n::{Lang, Msg};
 use crate::ui::components::fields::{Label, SelectField, TextField};
 use crate::ui::components::page_title::use_page_title;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::{save_error_text, use_app, NoticeKind};
 use leptos::prelude::*;
+
+/// A date in a style, as the choice's label: the example says it all.
+fn example_date(dates: DateStyle) -> String {
+    Formats {
+        dates,
+        ..Formats::default()
+    }
+    .date(crate::ui::state::today())
+}
+
+fn example_number(numbers: NumberStyle) -> String {
+    Formats {
+        numbers,
+        ..Formats::default()
+    }
+    .number(12_900_000)
+}
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -19,6 +38,17 @@ pub fn SettingsPage() -> impl IntoView {
     let set_lang = move |l: Option<Lang>| {
         if let Some(l) = l {
             draft.update(|d| d.lang = l)
+        }
+    };
+
+    let set_dates = move |v: Option<DateStyle>| {
+        if let Some(v) = v {
+            draft.update(|d| d.formats.dates = v)
+        }
+    };
+    let set_numbers = move |v: Option<NumberStyle>| {
+        if let Some(v) = v {
+            draft.update(|d| d.formats.numbers = v)
         }
     };
 
@@ -65,6 +95,20 @@ pub fn SettingsPage() -> impl IntoView {
                     choices=Lang::ALL.iter().map(|&l| (l, Label::Text(l.native_name()))).collect()
                     value=Signal::derive(move || Some(draft.with(|d| d.lang)))
                     on_change=set_lang
+                />
+                <SelectField
+                    id="date_format"
+                    label=Msg::FieldDateFormat
+                    choices=DateStyle::ALL.iter().map(|&dates| (dates, Label::Owned(example_date(dates)))).collect()
+                    value=Signal::derive(move || Some(draft.with(|d| d.formats.dates)))
+                    on_change=set_dates
+                />
+                <SelectField
+                    id="number_format"
+                    label=Msg::FieldNumberFormat
+                    choices=NumberStyle::ALL.iter().map(|&numbers| (numbers, Label::Owned(example_number(numbers)))).collect()
+                    value=Signal::derive(move || Some(draft.with(|d| d.formats.numbers)))
+                    on_change=set_numbers
                 />
                 <div class="actions">
                     <button type="submit" id="save-settings" class="primary">{tr(Msg::SaveSettings)}</button>

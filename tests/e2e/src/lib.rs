@@ -308,6 +308,11 @@ impl Browser {
 
     /// Waits until the element's text contains `expected`; returns the text.
     pub async fn wait_text(&self, css: &str, expected: &str) -> String {
+        self.wait_text_within(css, expected, PATIENCE).await
+    }
+
+    /// As `wait_text`, for long work (generating a state's records).
+    pub async fn wait_text_within(&self, css: &str, expected: &str, patience: Duration) -> String {
         let started = Instant::now();
         loop {
             let text = match self.driver.find(By::Css(css)).await {
@@ -318,7 +323,7 @@ impl Browser {
                 return text;
             }
             assert!(
-                started.elapsed() < PATIENCE,
+                started.elapsed() < patience,
                 "{css} never showed {expected:?}; it shows {text:?}"
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
@@ -413,6 +418,36 @@ impl Browser {
             .set_network_conditions(&conditions)
             .await
             .expect("network conditions");
+    }
+
+    /// Shows the page as it prints (CSS print media), or as on screen.
+    pub async fn emulate_print(&self, print: bool) {
+        let tools = thirtyfour::extensions::cdp::ChromeDevTools::new(self.driver.handle().clone());
+        tools
+            .execute_cdp_with_params(
+                "Emulation.setEmulatedMedia",
+                serde_json::json!({ "media": if print { "print" } else { "" } }),
+            )
+            .await
+            .expect("emulated media");
+    }
+
+    /// Prints the page to PDF as the browser's print dialog would, with the
+    /// page size the stylesheet asks for; returns the PDF's bytes.
+    pub async fn print_to_pdf(&self) -> Vec<u8> {
+        use base64::Engine;
+        let tools = thirtyfour::extensions::cdp::ChromeDevTools::new(self.driver.handle().clone());
+        let out = tools
+            .execute_cdp_with_params(
+                "Page.printToPDF",
+                serde_json::json!({ "preferCSSPageSize": true, "printBackground": true }),
+            )
+            .await
+            .expect("printed");
+        let data = out["data"].as_str().expect("PDF data");
+        base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .expect("base64 PDF")
     }
 
     /// Saves downloads into `dir` (the DevTools protocol's download setting).

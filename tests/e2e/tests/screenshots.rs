@@ -1,13 +1,19 @@
 //! Screenshots for the README, at phone and desktop widths. Not a test of
 //! behaviour: run with `scripts/screenshots`.
 
-use bal_register_e2e::flows::{auxiliary_group, register_person, try_add_member};
+use bal_register_e2e::flows::{
+    auxiliary_group, record_meeting, register_person, today, try_add_member,
+};
 use bal_register_e2e::Browser;
 
 #[tokio::test]
 #[ignore = "makes the README's screenshots; run scripts/screenshots"]
 async fn readme_screenshots() {
     let b = Browser::start().await;
+    b.open("/settings").await;
+    b.type_into("#organisation", "Kudumbashree NRO").await;
+    b.type_into("#volunteer", "Rekha").await;
+    b.click("#save-settings").await;
     for (given, family, born) in [
         ("Asha", "Debbarma", "2016-03-14"),
         ("सुनीता", "कुमारी", "2014-07-02"),
@@ -23,6 +29,7 @@ async fn readme_screenshots() {
         try_add_member(&b, name).await;
         b.wait_text("#current-members", name).await;
     }
+    record_meeting(&b, &group, today(), &["Divya"]).await;
     for (width, height, name) in [(1280, 900, "desktop"), (360, 740, "phone")] {
         b.driver.set_window_rect(0, 0, width, height).await.unwrap();
         b.open("/people").await;
@@ -33,6 +40,16 @@ async fn readme_screenshots() {
         b.screenshot(&format!("group-{name}")).await;
         b.open("/people/new").await;
         b.screenshot(&format!("form-{name}")).await;
+        b.open("/").await;
+        b.wait_for("#rollup").await;
+        b.screenshot(&format!("dashboard-{name}")).await;
     }
+    // The monthly report as it prints: A4's width at 96 dots an inch.
+    b.driver.set_window_rect(0, 0, 794, 1123).await.unwrap();
+    b.open(&group).await;
+    b.click("#monthly-report").await;
+    b.wait_for("#month-register").await;
+    b.emulate_print(true).await;
+    b.screenshot("report-print").await;
     b.quit().await;
 }
