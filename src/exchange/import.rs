@@ -308,6 +308,7 @@ fn read_tables(tables: Tables) -> Result<(Vec<Entry>, Vec<InvalidRecord>), Impor
             Kind::Cases => read_table(&mut reading, kind, items, AnyRecord::Case),
             Kind::FollowUps => read_table(&mut reading, kind, items, AnyRecord::FollowUp),
             Kind::Courses => read_table(&mut reading, kind, items, AnyRecord::Course),
+            Kind::Changes => read_table(&mut reading, kind, items, AnyRecord::Change),
         }
     }
     let Reading {

@@ -501,6 +501,7 @@ pub fn text(msg: Msg) -> &'static str {
         KindCases => "cases",
         KindFollowUps => "follow-ups",
         KindCourses => "courses",
+        KindChanges => "history entries",
         CsvImportTitle => "Add people from a spreadsheet (CSV)",
         CsvImportHint => "Save the sheet as CSV, choose it here, and say which column holds what.",
         CsvColumn => "Column “{name}”",
@@ -648,6 +649,15 @@ pub fn text(msg: Msg) -> &'static str {
         ImportWrongPassphrase => "That passphrase does not open this file (or the file was changed since it was written).",
         ImportDamaged => "The protected file is damaged: {reason}",
         ImportNewerEncrypted => "This protected file was written by a newer version of the app. Update the app to open it.",
+
+        // The audit trail
+        HistoryTitle => "History of this record",
+        HistoryEmpty => "No changes are recorded for this record yet.",
+        HistoryAdded => "Added",
+        HistoryChanged => "Changed: {fields}",
+        HistoryDeleted => "Deleted",
+        HistoryBy => "by {name}",
+        HistoryByUnknown => "by a volunteer who had not set their name",
         FieldDateFormat => "Dates",
         FieldNumberFormat => "Numbers",
     }

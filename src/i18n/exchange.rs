@@ -19,6 +19,7 @@ pub fn kind(k: Kind) -> Msg {
         Kind::Cases => Msg::KindCases,
         Kind::FollowUps => Msg::KindFollowUps,
         Kind::Courses => Msg::KindCourses,
+        Kind::Changes => Msg::KindChanges,
     }
 }
 

@@ -189,7 +189,7 @@ messages! {
     ImpMigration, ImpBadHeader, ImpBadTable, ImpUnknownTable, ProbUnreadable, ProbBadClock,
     ProbDuplicateId, ProbField, ProbUnknownRef, ProbRefersToInvalid, ProbMoved, ApplyUnresolved,
     ApplyChangedMeanwhile, KindPeople, KindPlaces, KindProgrammes, KindGroups, KindMemberships,
-    KindMeetings, KindFlags, KindCases, KindFollowUps, KindCourses, CsvImportTitle, CsvImportHint,
+    KindMeetings, KindFlags, KindCases, KindFollowUps, KindCourses, KindChanges, CsvImportTitle, CsvImportHint,
     CsvColumn, CsvNotImported, CsvMissing, PeopleNew, PeopleDuplicates, PeopleInvalid, RowText,
     AddPeople, PeopleAdded, CsvTooLarge, CsvEmpty, CsvUnclosed, CsvUnrecognised,
     // Dashboard and reports
@@ -216,6 +216,9 @@ messages! {
     ForgottenBody, StartAgain, ForgotPassphrase, ForgotPassphraseBody, ExportProtect,
     ExportProtectHint, ExportUnprotected, EncryptingFile, OpeningFile, ImportPassphraseHint, OpenFile,
     ImportWrongPassphrase, ImportDamaged, ImportNewerEncrypted,
+    // The audit trail
+    HistoryTitle, HistoryEmpty, HistoryAdded, HistoryChanged, HistoryDeleted, HistoryBy,
+    HistoryByUnknown,
     // Settings
     SettingsTitle, FieldOrganisation, FieldVolunteer, FieldVolunteerHint, FieldLanguage,
     SaveSettings, SettingsSaved, FieldDateFormat, FieldNumberFormat,

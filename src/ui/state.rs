@@ -281,8 +281,11 @@ impl AppState {
                     device: repo.meta().ids.device,
                     now: now(),
                 };
+                let by = self.settings.with_untracked(|s| s.volunteer.clone());
                 let mut edit = Edit::new(reg, repo.ids_mut(), author);
-                let result = change(&mut edit);
+                // Every change is signed into the audit trail (domain::audit).
+                let result = change(&mut edit)
+                    .and_then(|value| edit.sign(&by).map(|()| value).map_err(Into::into));
                 let touched = edit.touched();
                 outcome = match result {
                     Ok(value) => repo

@@ -26,7 +26,10 @@ const PASSPHRASE: &str = "correct horse battery staple";
 async fn a_file_sealed_natively_opens_with_webcrypto() {
     let cipher = WebCipher::new().expect("WebCrypto in a test page");
     let sealed = file::read(FIXTURE).unwrap();
-    assert_eq!(sealed.open(&cipher, PASSPHRASE).await.unwrap(), FIXTURE_PLAIN);
+    assert_eq!(
+        sealed.open(&cipher, PASSPHRASE).await.unwrap(),
+        FIXTURE_PLAIN
+    );
     assert_eq!(
         sealed.open(&cipher, "correct horse battery stapler").await,
         Err(FileError::WrongPassphrase)
@@ -41,7 +44,10 @@ async fn webcrypto_seals_files_it_can_open_and_refuses_changed_ones() {
         .unwrap();
     assert!(!text.contains("Asha"));
     let sealed = file::read(&text).unwrap();
-    assert_eq!(sealed.open(&cipher, PASSPHRASE).await.unwrap(), "{\"Asha\":1}");
+    assert_eq!(
+        sealed.open(&cipher, PASSPHRASE).await.unwrap(),
+        "{\"Asha\":1}"
+    );
     let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
     let c = v["ciphertext"].as_str().unwrap().to_string();
     let flipped = if c.starts_with('A') { "B" } else { "A" };
@@ -90,11 +96,7 @@ async fn the_lock_seals_real_local_storage_and_opens_it_again() {
     vault::set_passphrase(&cipher, &mut disk, NS, PASSPHRASE)
         .await
         .unwrap();
-    let everything: String = disk
-        .keys()
-        .iter()
-        .filter_map(|k| disk.get(k))
-        .collect();
+    let everything: String = disk.keys().iter().filter_map(|k| disk.get(k)).collect();
     assert!(!everything.contains("Lalthanpuii"));
 
     let header = vault::read_header(&disk, NS).unwrap().unwrap();

@@ -4,6 +4,7 @@ pub mod chart;
 pub mod confirm;
 pub mod fields;
 pub mod forget;
+pub mod history;
 pub mod missing;
 pub mod notices;
 pub mod page_title;

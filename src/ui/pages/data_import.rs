@@ -92,7 +92,7 @@ fn describe(reg: &Register, lang: Lang, r: &AnyRecord) -> String {
             .body
             .as_ref()
             .map(|f| crate::i18n::text(lang, labels::concern(f.concern)).to_string()),
-        AnyRecord::Case(_) | AnyRecord::FollowUp(_) => None,
+        AnyRecord::Case(_) | AnyRecord::FollowUp(_) | AnyRecord::Change(_) => None,
     };
     format!("{kind}: {}", name.unwrap_or_else(|| r.id().to_string()))
 }
@@ -110,6 +110,7 @@ fn fields(r: &AnyRecord) -> Vec<(String, String)> {
         AnyRecord::Case(r) => serde_json::to_value(&r.body),
         AnyRecord::FollowUp(r) => serde_json::to_value(&r.body),
         AnyRecord::Course(r) => serde_json::to_value(&r.body),
+        AnyRecord::Change(r) => serde_json::to_value(&r.body),
     };
     match value {
         Ok(serde_json::Value::Object(map)) => map

@@ -39,7 +39,8 @@ async fn a_passphrase_locks_the_records_and_storage_keeps_no_readable_name() {
     b.click("#set-passphrase-button").await;
     b.wait_text("#set-passphrase-error", "at least 8").await;
     b.type_into("#set-passphrase", PASSPHRASE).await;
-    b.type_into("#set-passphrase-again", "tea garden 1988").await;
+    b.type_into("#set-passphrase-again", "tea garden 1988")
+        .await;
     b.click("#set-passphrase-button").await;
     b.wait_text("#set-passphrase-again-error", "not the same")
         .await;
@@ -121,13 +122,15 @@ async fn a_protected_export_imports_back_with_its_passphrase_only() {
     a.open("/data").await;
     // Protected by default; the passphrase is checked like the lock's.
     a.type_into("#export-passphrase", PASSPHRASE).await;
-    a.type_into("#export-passphrase-again", "something else").await;
+    a.type_into("#export-passphrase-again", "something else")
+        .await;
     a.click("#export-json").await;
     a.wait_text("#export-passphrase-again-error", "not the same")
         .await;
     a.type_into("#export-passphrase-again", PASSPHRASE).await;
     a.click("#export-json").await;
-    a.wait_text(".notices", "Saved bal-register-encrypted-").await;
+    a.wait_text(".notices", "Saved bal-register-encrypted-")
+        .await;
     let file = a.wait_for_download(&dir, ".json").await;
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("\"bal-register-encrypted\""), "{text}");
@@ -141,7 +144,8 @@ async fn a_protected_export_imports_back_with_its_passphrase_only() {
         .await;
     b.type_into("#import-passphrase", "tea garden 1988").await;
     b.click("#open-import").await;
-    b.wait_text("#import-passphrase-error", "does not open").await;
+    b.wait_text("#import-passphrase-error", "does not open")
+        .await;
     b.type_into("#import-passphrase", PASSPHRASE).await;
     b.click("#open-import").await;
     b.wait_text("#count-new", "1 new").await;
@@ -169,11 +173,17 @@ async fn forgetting_the_device_erases_everything_after_the_typed_word() {
     b.wait_text("#forgotten", "This device is forgotten").await;
 
     let left = b
-        .js("return Promise.all([localStorage.length, sessionStorage.length, \
+        .js(
+            "return Promise.all([localStorage.length, sessionStorage.length, \
              caches.keys().then(k => k.length), \
-             navigator.serviceWorker.getRegistrations().then(r => r.length)]);")
+             navigator.serviceWorker.getRegistrations().then(r => r.length)]);",
+        )
         .await;
-    assert_eq!(left, serde_json::json!([0, 0, 0, 0]), "storage, caches, workers");
+    assert_eq!(
+        left,
+        serde_json::json!([0, 0, 0, 0]),
+        "storage, caches, workers"
+    );
     b.click("#start-again").await;
     b.wait_text("h1", "Welcome").await;
     b.quit().await;
@@ -257,7 +267,14 @@ async fn the_page_runs_only_its_own_scripts() {
         .await;
     assert_eq!(ran, "blocked");
     // Markup typed as a name stays text.
-    register_person(&b, "<img src=x onerror=alert(1)>", "Reang", false, "2015-01-09").await;
+    register_person(
+        &b,
+        "<img src=x onerror=alert(1)>",
+        "Reang",
+        false,
+        "2015-01-09",
+    )
+    .await;
     b.wait_text("#person-name", "<img src=x").await;
     assert_eq!(b.count("#person-name img").await, 0);
     b.quit().await;
