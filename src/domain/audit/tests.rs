@@ -131,6 +131,13 @@ fn the_trail_travels_in_exports_and_is_kept_in_storage() {
 
     // Another device takes it in as new records, with the history.
     let p = preview(&Default::default(), parse(&text).unwrap());
+    let entries = p.new.iter().filter(|r| r.kind() == Kind::Changes).count();
+    assert_eq!(entries, 1);
+    assert_eq!(
+        p.counts().new,
+        p.new.len() - 1,
+        "history lines are not counted"
+    );
     let (_, at, change) = {
         let mut reg = crate::domain::register::Register::default();
         for r in p.new.clone() {
