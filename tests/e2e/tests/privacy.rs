@@ -18,6 +18,16 @@ async fn set_passphrase(b: &Browser, passphrase: &str) {
         .await;
 }
 
+/// The register's own values in local storage (meta, chunks, backup), by
+/// key, without the settings, the lock header and the app's own keys.
+async fn register_values(b: &Browser) -> Vec<(String, String)> {
+    let all = b
+        .js("return Object.entries(localStorage).filter(([k]) => k.startsWith('bal/') \
+             && !['bal/settings', 'bal/lock', 'bal/tab', 'bal/mode', 'bal/app-version'].includes(k));")
+        .await;
+    serde_json::from_value(all).unwrap()
+}
+
 async fn unlock(b: &Browser, passphrase: &str) {
     b.type_into("#unlock-passphrase", passphrase).await;
     b.click("#unlock").await;
@@ -30,7 +40,16 @@ async fn a_passphrase_locks_the_records_and_storage_keeps_no_readable_name() {
     register_person(&b, "Asha", "Debbarma", true, "2016-03-14").await;
     register_person(&b, "सुनीता", "कुमारी", true, "2014-07-02").await;
     let asha = b.path().await;
-    assert!(b.local_storage_dump().await.contains("settings"));
+    // Without a passphrase the register is stored plain (packed, but
+    // readable by anyone with the app's code).
+    let plain = register_values(&b).await;
+    assert!(
+        plain
+            .iter()
+            .any(|(k, v)| k == "bal/meta" && v.starts_with('{')),
+        "{plain:?}"
+    );
+    assert!(plain.iter().all(|(_, v)| !v.starts_with('S')), "{plain:?}");
 
     // A passphrase too short, or typed differently, is refused.
     b.open("/settings").await;
@@ -46,6 +65,11 @@ async fn a_passphrase_locks_the_records_and_storage_keeps_no_readable_name() {
         .await;
 
     set_passphrase(&b, PASSPHRASE).await;
+    // Every value of the register is now sealed: 'S', then the key id,
+    // nonce and AES-GCM ciphertext.
+    let sealed = register_values(&b).await;
+    assert!(sealed.len() >= plain.len(), "{sealed:?}");
+    assert!(sealed.iter().all(|(_, v)| v.starts_with('S')), "{sealed:?}");
     let stored = b.local_storage_dump().await;
     for secret in ["Asha", "Debbarma", "सुनीता", "कुमारी", PASSPHRASE] {
         assert!(!stored.contains(secret), "{secret} is in local storage");
@@ -66,18 +90,24 @@ async fn a_passphrase_locks_the_records_and_storage_keeps_no_readable_name() {
     assert_eq!(b.local_storage_dump().await, stored);
 
     unlock(&b, PASSPHRASE).await;
-    b.open("/people").await;
+    b.go("/people").await;
     b.wait_text(".record-list", "Asha Debbarma").await;
     b.wait_text(".record-list", "सुनीता कुमारी").await;
 
     // A change made while unlocked is saved sealed, and is there after a
     // reload.
-    register_person(&b, "Mina", "Reang", true, "2015-02-02").await;
+    b.go("/people/new").await;
+    b.type_into("#given_name", "Mina").await;
+    b.type_into("#family_name", "Reang").await;
+    b.click("#sex-0").await;
+    b.type_date("#birth_date", "2015-02-02").await;
+    b.click("#save").await;
+    b.wait_text("#person-name", "Mina").await;
     b.wait_gone("#saving").await;
     assert!(!b.local_storage_dump().await.contains("Reang"));
     b.reload().await;
     unlock(&b, PASSPHRASE).await;
-    b.open("/people").await;
+    b.go("/people").await;
     b.wait_text(".record-list", "Mina Reang").await;
 
     // Locking by hand.
@@ -86,7 +116,7 @@ async fn a_passphrase_locks_the_records_and_storage_keeps_no_readable_name() {
     unlock(&b, PASSPHRASE).await;
 
     // Changing the passphrase: the old one no longer opens.
-    b.open("/settings").await;
+    b.go("/settings").await;
     b.type_into("#current-passphrase", PASSPHRASE).await;
     b.type_into("#new-passphrase", NEW_PASSPHRASE).await;
     b.type_into("#new-passphrase-again", NEW_PASSPHRASE).await;
@@ -97,11 +127,11 @@ async fn a_passphrase_locks_the_records_and_storage_keeps_no_readable_name() {
     b.click("#unlock").await;
     b.wait_text("#unlock-passphrase-error", "not right").await;
     unlock(&b, NEW_PASSPHRASE).await;
-    b.open(&asha).await;
+    b.go(&asha).await;
     b.wait_text("#person-name", "सुनीता").await;
 
     // Removing it: the records open without a passphrase again.
-    b.open("/settings").await;
+    b.go("/settings").await;
     b.type_into("#remove-passphrase", NEW_PASSPHRASE).await;
     b.click("#remove-passphrase-button").await;
     b.wait_text(".notices", "passphrase is removed").await;
@@ -163,7 +193,7 @@ async fn forgetting_the_device_erases_everything_after_the_typed_word() {
     b.wait_for_offline_ready().await;
     register_person(&b, "Asha", "Debbarma", true, "2016-03-14").await;
     set_passphrase(&b, PASSPHRASE).await;
-    b.open("/settings").await;
+    b.go("/settings").await;
     let erase = b.wait_for("#forget-device").await;
     assert!(!erase.is_enabled().await.unwrap(), "not before the word");
     b.type_into("#forget-confirm", "eras").await;
@@ -277,5 +307,49 @@ async fn the_page_runs_only_its_own_scripts() {
     .await;
     b.wait_text("#person-name", "<img src=x").await;
     assert_eq!(b.count("#person-name img").await, 0);
+    b.quit().await;
+}
+
+#[tokio::test]
+async fn each_change_says_who_made_it_and_the_history_travels_in_exports() {
+    let dir = new_profile();
+    let a = Browser::start().await;
+    a.open("/settings").await;
+    a.type_into("#volunteer", "Priya Debbarma").await;
+    a.click("#save-settings").await;
+    a.wait_text(".notices", "Settings saved").await;
+    register_person(&a, "Asha", "Debbarma", true, "2016-03-14").await;
+    let asha = a.path().await;
+    a.wait_text("#history-list", "Added").await;
+    a.click("#edit").await;
+    a.type_into("#village", "Agartala").await;
+    a.click("#save").await;
+    a.wait_text("#history-list", "Changed: Village").await;
+    let history = a.text("#history-list").await;
+    assert!(history.contains("by Priya Debbarma"), "{history}");
+    assert!(
+        !history.contains("Agartala"),
+        "names fields, not values: {history}"
+    );
+
+    // The trail goes in the file, and shows on the other device.
+    a.download_to(&dir).await;
+    a.open("/data").await;
+    a.click("#export-protect").await;
+    a.click("#export-json").await;
+    let file = a.wait_for_download(&dir, ".json").await;
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("\"changes\":[{"), "{text}");
+    a.quit().await;
+
+    let b = Browser::start().await;
+    b.open("/data").await;
+    b.upload("#import-file", &file).await;
+    b.click("#apply-import").await;
+    b.wait_text(".notices", "Imported").await;
+    b.open(&asha).await;
+    b.wait_text("#history-list", "Changed: Village").await;
+    let history = b.text("#history-list").await;
+    assert!(history.contains("by Priya Debbarma"), "{history}");
     b.quit().await;
 }
