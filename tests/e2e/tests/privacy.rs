@@ -353,3 +353,34 @@ async fn each_change_says_who_made_it_and_the_history_travels_in_exports() {
     assert!(history.contains("by Priya Debbarma"), "{history}");
     b.quit().await;
 }
+
+#[tokio::test]
+async fn the_app_locks_itself_after_the_idle_time_chosen() {
+    let b = Browser::start().await;
+    register_person(&b, "Asha", "Debbarma", true, "2016-03-14").await;
+    set_passphrase(&b, PASSPHRASE).await;
+    b.select("#lock-after", "1 min without use").await;
+    let settings = b.js("return localStorage.getItem('bal/settings');").await;
+    assert!(
+        settings
+            .as_str()
+            .unwrap()
+            .contains("\"lock_after_minutes\":1"),
+        "{settings}"
+    );
+    // Two minutes pass without a key or a tap (the page's clock is moved
+    // on rather than waited for); the idle check runs every 15 seconds.
+    b.js("const real = Date.now; Date.now = () => real() + 120000; return true;")
+        .await;
+    b.wait_text_within(
+        "#lock-screen",
+        "Bal Register is locked",
+        std::time::Duration::from_secs(40),
+    )
+    .await;
+    assert!(!b.text("body").await.contains("Asha"));
+    unlock(&b, PASSPHRASE).await;
+    b.go("/people").await;
+    b.wait_text(".record-list", "Asha Debbarma").await;
+    b.quit().await;
+}
