@@ -1,6 +1,6 @@
 //! Opening a register from whatever local storage holds: a meta, chunks
-//! and a backup of any content (damaged, forged, from a newer app) must
-//! open, quarantine or refuse, never panic.
+//! and a backup and a lock header of any content (damaged, forged, from a
+//! newer app) must open, quarantine or refuse, never panic.
 //!
 //! The input is split on NUL bytes into alternating keys and values; keys
 //! are given the register's namespace, so `meta`, `backup` and
@@ -19,6 +19,8 @@ fuzz_target!(|data: &[u8]| {
     while let (Some(key), Some(value)) = (parts.next(), parts.next()) {
         store.items.insert(format!("bal/{key}"), value.to_string());
     }
+    // The passphrase lock's header is read before anything else.
+    let _ = bal_register::storage::vault::read_header(&store, "bal");
     if let Ok((mut repo, mut reg, _)) = Repo::open(store, "bal", || DeviceTag::from_random(7)) {
         let _ = repo.sync(&mut reg);
         let _ = repo.restore_backup();

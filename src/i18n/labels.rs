@@ -200,34 +200,6 @@ pub fn age(lang: Lang, age: Option<Age>) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ages_read_naturally() {
-        let a = |years, months, estimated| {
-            Some(Age {
-                years,
-                months,
-                estimated,
-            })
-        };
-        assert_eq!(age(Lang::En, a(9, 110, false)), "9 years");
-        assert_eq!(age(Lang::En, a(1, 14, false)), "14 months");
-        assert_eq!(age(Lang::En, a(9, 110, true)), "about 9 years");
-        assert_eq!(age(Lang::En, None), "unknown");
-    }
-
-    #[test]
-    fn schooling_names_the_class() {
-        assert_eq!(
-            schooling(Lang::En, Schooling::Enrolled { class: Some(4) }),
-            "Class 4"
-        );
-    }
-}
-
 /// The label of a record's field as the trail names it (`given_name`…), for
 /// the fields a form shows; `None` for others.
 pub fn field(name: &str) -> Option<Msg> {
@@ -266,4 +238,32 @@ pub fn field(name: &str) -> Option<Msg> {
         "concern" => Msg::FieldConcern,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages_read_naturally() {
+        let a = |years, months, estimated| {
+            Some(Age {
+                years,
+                months,
+                estimated,
+            })
+        };
+        assert_eq!(age(Lang::En, a(9, 110, false)), "9 years");
+        assert_eq!(age(Lang::En, a(1, 14, false)), "14 months");
+        assert_eq!(age(Lang::En, a(9, 110, true)), "about 9 years");
+        assert_eq!(age(Lang::En, None), "unknown");
+    }
+
+    #[test]
+    fn schooling_names_the_class() {
+        assert_eq!(
+            schooling(Lang::En, Schooling::Enrolled { class: Some(4) }),
+            "Class 4"
+        );
+    }
 }
