@@ -106,7 +106,7 @@ pub fn parse(text: &str) -> Result<Envelope, ImportError> {
     }
     if version < VERSION {
         // Only an older file is read as a whole tree, to be rewritten step
-        // by step. (While version 1 is the only one, this is never taken.)
+        // by step.
         let upgraded = upgrade(text, version)?;
         return read(find_fields(&upgraded)?, version);
     }

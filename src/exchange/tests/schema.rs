@@ -241,7 +241,7 @@ fn a_file_that_breaks_the_format_does_not_fit_the_schema() {
         ("scope without id", |f| {
             f["scope"] = json!({"kind": "place"})
         }),
-        ("newer version", |f| f["version"] = json!(2)),
+        ("newer version", |f| f["version"] = json!(VERSION + 1)),
         ("unknown table", |f| f["records"]["children"] = json!([])),
     ];
     let s = schema();
