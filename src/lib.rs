@@ -1,6 +1,7 @@
 //! Bal Register: an offline, browser-only register for children's and
 //! community programmes. See ARCHITECTURE.md for the map of the code.
 
+pub mod crypto;
 pub mod domain;
 pub mod exchange;
 pub mod i18n;

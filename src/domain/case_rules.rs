@@ -90,6 +90,7 @@ impl Edit<'_> {
             return Err(EditError::Case(CaseProblem::DateInFuture));
         }
         flag.cleared_on = Some(on);
+        self.snap(Kind::Flags, id);
         self.reg.flags.update(id, flag, self.author)?;
         self.touch(Kind::Flags, id);
         Ok(())
@@ -127,6 +128,7 @@ impl Edit<'_> {
         case.person = before.person;
         case.status = before.status;
         case.history = before.history.clone();
+        self.snap(Kind::Cases, id);
         self.reg.cases.update(id, case, self.author)?;
         self.touch(Kind::Cases, id);
         Ok(())
@@ -162,6 +164,7 @@ impl Edit<'_> {
         }
         case.status = to;
         case.history.push(StatusChange { on, to, reason });
+        self.snap(Kind::Cases, id);
         self.reg.cases.update(id, case, self.author)?;
         self.touch(Kind::Cases, id);
         Ok(())
@@ -212,6 +215,7 @@ impl Edit<'_> {
         f.done_on = Some(done_on);
         f.done_by = super::text::clean_line(by);
         f.outcome = super::text::clean_multiline(outcome);
+        self.snap(Kind::FollowUps, id);
         self.reg.follow_ups.update(id, f, self.author)?;
         self.touch(Kind::FollowUps, id);
         Ok(())

@@ -17,7 +17,7 @@ use super::schooling::SchoolEvent;
 use super::table::{Author, NotFound, Table};
 use super::training::{Course, Outcome};
 use chrono::NaiveDate;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The records one change touched.
 pub type Touched = BTreeSet<(Kind, Id)>;
@@ -56,6 +56,9 @@ pub struct Edit<'a> {
     pub(super) ids: &'a mut IdGen,
     pub(super) author: Author,
     pub(super) touched: Touched,
+    /// How each record changed so far stood before this edit (see
+    /// `domain::audit`).
+    pub(super) before: BTreeMap<(Kind, Id), super::audit::State>,
 }
 
 /// Adds, updates and deletes records of one kind, noting what was touched.
@@ -68,6 +71,7 @@ macro_rules! crud {
         }
 
         pub fn $update(&mut self, id: Id, body: $ty) -> Result<(), EditError> {
+            self.snap($kind, id);
             self.reg.$table.update(id, body, self.author)?;
             self.touched.insert(($kind, id));
             Ok(())
@@ -82,6 +86,7 @@ impl<'a> Edit<'a> {
             ids,
             author,
             touched: Touched::new(),
+            before: BTreeMap::new(),
         }
     }
 
@@ -237,6 +242,7 @@ impl<'a> Edit<'a> {
     ) -> Result<(), EditError> {
         self.reg.meetings.get(id).ok_or(EditError::NotFound)?;
         check_meeting(self.reg, &meeting, Some(id), today).map_err(EditError::Meeting)?;
+        self.snap(Kind::Meetings, id);
         self.reg.meetings.update(id, meeting, self.author)?;
         self.touched.insert((Kind::Meetings, id));
         Ok(())
@@ -263,6 +269,7 @@ impl<'a> Edit<'a> {
             .ok_or(EditError::NotFound)?
             .clone();
         m.completed = Some(outcome);
+        self.snap(Kind::Memberships, membership);
         self.reg.memberships.update(membership, m, self.author)?;
         Ok(())
     }
@@ -288,6 +295,7 @@ impl<'a> Edit<'a> {
             .clone();
         m.left_on = Some(left_on);
         m.leave_reason = reason.to_string();
+        self.snap(Kind::Memberships, id);
         self.reg.memberships.update(id, m, self.author)?;
         self.touched.insert((Kind::Memberships, id));
         Ok(())
@@ -297,6 +305,7 @@ impl<'a> Edit<'a> {
         fn gone<T>(t: &mut Table<T>, id: Id, author: Author) -> Result<(), NotFound> {
             t.delete(id, author)
         }
+        self.snap(kind, id);
         let author = self.author;
         match kind {
             Kind::People => gone(&mut self.reg.people, id, author),
@@ -309,6 +318,7 @@ impl<'a> Edit<'a> {
             Kind::Cases => gone(&mut self.reg.cases, id, author),
             Kind::FollowUps => gone(&mut self.reg.follow_ups, id, author),
             Kind::Courses => gone(&mut self.reg.courses, id, author),
+            Kind::Changes => gone(&mut self.reg.changes, id, author),
         }?;
         self.touched.insert((kind, id));
         Ok(())

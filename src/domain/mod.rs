@@ -1,9 +1,11 @@
 //! Plain Rust types and rules of the register. Nothing here knows about the
 //! browser; everything is tested natively with `cargo test`.
 
+pub mod audit;
 pub mod case;
 pub mod case_form;
 pub mod case_rules;
+pub mod duplicates;
 pub mod edit;
 pub mod form;
 pub mod generate;

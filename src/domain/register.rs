@@ -1,5 +1,6 @@
 //! The whole register: every table, and the kinds of record it holds.
 
+use super::audit::Change;
 use super::case::{Case, FollowUp};
 use super::group::{Group, Membership};
 use super::id::Id;
@@ -25,6 +26,8 @@ pub struct Register {
     pub cases: Table<Case>,
     pub follow_ups: Table<FollowUp>,
     pub courses: Table<Course>,
+    /// The audit trail (see `domain::audit`).
+    pub changes: Table<Change>,
 }
 
 /// The kinds of record. Each kind is its own table, stored in its own chunks.
@@ -41,10 +44,12 @@ pub enum Kind {
     Cases,
     FollowUps,
     Courses,
+    /// Entries of the audit trail.
+    Changes,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 11] = [
         Kind::People,
         Kind::Places,
         Kind::Programmes,
@@ -55,6 +60,7 @@ impl Kind {
         Kind::Cases,
         Kind::FollowUps,
         Kind::Courses,
+        Kind::Changes,
     ];
 
     /// The short stable name used in storage keys and exports.
@@ -70,6 +76,7 @@ impl Kind {
             Kind::Cases => "cases",
             Kind::FollowUps => "follow_ups",
             Kind::Courses => "courses",
+            Kind::Changes => "changes",
         }
     }
 
@@ -91,6 +98,7 @@ impl Register {
             Kind::Cases => self.cases.live_count(),
             Kind::FollowUps => self.follow_ups.live_count(),
             Kind::Courses => self.courses.live_count(),
+            Kind::Changes => self.changes.live_count(),
         }
     }
 

@@ -3,6 +3,7 @@
 //! about ids, clocks and tombstones, and one copy of that code keeps the
 //! download small.
 
+use crate::domain::audit::Change;
 use crate::domain::case::{Case, FollowUp};
 use crate::domain::group::{Group, Membership};
 use crate::domain::id::Id;
@@ -29,6 +30,7 @@ pub enum AnyRecord {
     Case(Record<Case>),
     FollowUp(Record<FollowUp>),
     Course(Record<Course>),
+    Change(Record<Change>),
 }
 
 /// Runs `$body` with `$r` bound to the inner `Record<T>`, whatever its kind.
@@ -45,6 +47,7 @@ macro_rules! each {
             AnyRecord::Case($r) => $body,
             AnyRecord::FollowUp($r) => $body,
             AnyRecord::Course($r) => $body,
+            AnyRecord::Change($r) => $body,
         }
     };
 }
@@ -149,6 +152,15 @@ impl Links for Course {
     }
 }
 
+/// An entry of the audit trail refers to its record only loosely: a
+/// record's history may arrive without the record (a scoped file) and is
+/// still worth keeping, so no link is checked.
+impl Links for Change {
+    fn links(&self) -> Vec<Link> {
+        Vec::new()
+    }
+}
+
 impl AnyRecord {
     pub fn kind(&self) -> Kind {
         match self {
@@ -162,6 +174,7 @@ impl AnyRecord {
             AnyRecord::Case(_) => Kind::Cases,
             AnyRecord::FollowUp(_) => Kind::FollowUps,
             AnyRecord::Course(_) => Kind::Courses,
+            AnyRecord::Change(_) => Kind::Changes,
         }
     }
 
@@ -214,6 +227,7 @@ impl AnyRecord {
             (AnyRecord::Case(a), AnyRecord::Case(b)) => a.body == b.body,
             (AnyRecord::FollowUp(a), AnyRecord::FollowUp(b)) => a.body == b.body,
             (AnyRecord::Course(a), AnyRecord::Course(b)) => a.body == b.body,
+            (AnyRecord::Change(a), AnyRecord::Change(b)) => a.body == b.body,
             _ => false,
         }
     }
@@ -249,6 +263,7 @@ impl AnyRecord {
             Kind::Cases => AnyRecord::Case(reg.cases.record(id)?.clone()),
             Kind::FollowUps => AnyRecord::FollowUp(reg.follow_ups.record(id)?.clone()),
             Kind::Courses => AnyRecord::Course(reg.courses.record(id)?.clone()),
+            Kind::Changes => AnyRecord::Change(reg.changes.record(id)?.clone()),
         })
     }
 
@@ -266,6 +281,7 @@ impl AnyRecord {
             AnyRecord::Case(r) => reg.cases.put(r),
             AnyRecord::FollowUp(r) => reg.follow_ups.put(r),
             AnyRecord::Course(r) => reg.courses.put(r),
+            AnyRecord::Change(r) => reg.changes.put(r),
         }
     }
 }
@@ -283,6 +299,7 @@ pub fn clock_in(reg: &Register, kind: Kind, id: Id) -> Option<&Clock> {
         Kind::Cases => reg.cases.record(id).map(|r| &r.clock),
         Kind::FollowUps => reg.follow_ups.record(id).map(|r| &r.clock),
         Kind::Courses => reg.courses.record(id).map(|r| &r.clock),
+        Kind::Changes => reg.changes.record(id).map(|r| &r.clock),
     }
 }
 
@@ -307,6 +324,7 @@ pub fn ids_in(reg: &Register, kind: Kind) -> Vec<Id> {
         Kind::Cases => ids(&reg.cases),
         Kind::FollowUps => ids(&reg.follow_ups),
         Kind::Courses => ids(&reg.courses),
+        Kind::Changes => ids(&reg.changes),
     }
 }
 
@@ -323,6 +341,7 @@ pub fn links_in(reg: &Register, kind: Kind, id: Id) -> Vec<Link> {
         Kind::Cases => reg.cases.get(id).map(Links::links),
         Kind::FollowUps => reg.follow_ups.get(id).map(Links::links),
         Kind::Courses => reg.courses.get(id).map(Links::links),
+        Kind::Changes => reg.changes.get(id).map(Links::links),
     };
     links.unwrap_or_default()
 }

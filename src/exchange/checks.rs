@@ -3,6 +3,7 @@
 //! file is still taken in.
 
 use super::any_record::{exists_in, AnyRecord, Link};
+use crate::domain::audit::Change;
 use crate::domain::case::{Case, FollowUp};
 use crate::domain::form::{Checker, Problem, MAX_AGE_YEARS};
 use crate::domain::group::{Group, Membership};
@@ -158,6 +159,15 @@ impl Clean for Course {
     }
 }
 
+impl Clean for Change {
+    fn clean(&mut self, c: &mut Checker<&'static str>) {
+        self.by = c.line("by", &self.by, false);
+        for field in &mut self.fields {
+            *field = c.line("fields", field, true);
+        }
+    }
+}
+
 impl Clean for Place {
     fn clean(&mut self, c: &mut Checker<&'static str>) {
         self.name = c.line("name", &self.name, true);
@@ -229,6 +239,7 @@ fn check_record(record: &mut AnyRecord) -> Vec<RecordProblem> {
         AnyRecord::Case(r) => r.body.iter_mut().for_each(|b| b.clean(&mut c)),
         AnyRecord::FollowUp(r) => r.body.iter_mut().for_each(|b| b.clean(&mut c)),
         AnyRecord::Course(r) => r.body.iter_mut().for_each(|b| b.clean(&mut c)),
+        AnyRecord::Change(r) => r.body.iter_mut().for_each(|b| b.clean(&mut c)),
     }
     problems.extend(c.errors.into_iter().map(|e| RecordProblem::Field {
         field: e.field,

@@ -48,6 +48,7 @@ pub fn export(
             cases: rows(&reg.cases, Kind::Cases, &take),
             follow_ups: rows(&reg.follow_ups, Kind::FollowUps, &take),
             courses: rows(&reg.courses, Kind::Courses, &take),
+            changes: rows(&reg.changes, Kind::Changes, &take),
         },
     };
     Ok(serde_json::to_string(&file).expect("records always serialise"))
@@ -76,6 +77,7 @@ struct Tables<'a> {
     cases: Vec<FileRecordOut<'a, crate::domain::case::Case>>,
     follow_ups: Vec<FileRecordOut<'a, crate::domain::case::FollowUp>>,
     courses: Vec<FileRecordOut<'a, crate::domain::training::Course>>,
+    changes: Vec<FileRecordOut<'a, crate::domain::audit::Change>>,
 }
 
 fn rows<'a, T>(
@@ -185,6 +187,18 @@ pub fn select(reg: &Register, scope: Scope) -> Result<Selection, ScopeNotFound> 
             .filter(|r| r.anchor.is_some_and(|c| cases.contains(&c)))
             .map(|r| (Kind::FollowUps, r.id)),
     );
+    // Each record's history goes with it (found by its anchor, the record).
+    let history: Vec<(Kind, Id)> = reg
+        .changes
+        .records()
+        .filter(|r| {
+            r.body
+                .as_ref()
+                .is_some_and(|c| chosen.contains(&(c.kind, c.subject)))
+        })
+        .map(|r| (Kind::Changes, r.id))
+        .collect();
+    chosen.extend(history);
     Ok(chosen)
 }
 

@@ -36,6 +36,9 @@ pub enum ImportError {
     NotJson { line: usize, column: usize },
     /// JSON, but not a Bal Register file; `found` is its `format` if any.
     NotOurFormat { found: Option<String> },
+    /// An encrypted export (see `crypto::file`): it must be opened with
+    /// its passphrase before it is read.
+    Encrypted,
     /// Written by a newer app than this one: update the app to read it.
     NewerVersion { found: u64, known: u32 },
     /// Older than the oldest version this app can bring up to date.
@@ -84,6 +87,9 @@ pub fn parse(text: &str) -> Result<Envelope, ImportError> {
         .map(|raw| serde_json::from_str::<String>(raw.get()))
     {
         Some(Ok(name)) if name == FORMAT_NAME => {}
+        Some(Ok(name)) if name == crate::crypto::file::FORMAT_NAME => {
+            return Err(ImportError::Encrypted)
+        }
         Some(Ok(name)) => {
             return Err(ImportError::NotOurFormat {
                 found: Some(short(&name)),
@@ -100,7 +106,7 @@ pub fn parse(text: &str) -> Result<Envelope, ImportError> {
     }
     if version < VERSION {
         // Only an older file is read as a whole tree, to be rewritten step
-        // by step. (While version 1 is the only one, this is never taken.)
+        // by step.
         let upgraded = upgrade(text, version)?;
         return read(find_fields(&upgraded)?, version);
     }
@@ -302,6 +308,7 @@ fn read_tables(tables: Tables) -> Result<(Vec<Entry>, Vec<InvalidRecord>), Impor
             Kind::Cases => read_table(&mut reading, kind, items, AnyRecord::Case),
             Kind::FollowUps => read_table(&mut reading, kind, items, AnyRecord::FollowUp),
             Kind::Courses => read_table(&mut reading, kind, items, AnyRecord::Course),
+            Kind::Changes => read_table(&mut reading, kind, items, AnyRecord::Change),
         }
     }
     let Reading {

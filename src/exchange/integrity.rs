@@ -51,6 +51,7 @@ pub fn issues(reg: &Register) -> Vec<Issue> {
     scan(reg, &reg.cases, Kind::Cases, &mut out);
     scan(reg, &reg.follow_ups, Kind::FollowUps, &mut out);
     scan(reg, &reg.courses, Kind::Courses, &mut out);
+    scan(reg, &reg.changes, Kind::Changes, &mut out);
     out
 }
 
@@ -115,6 +116,7 @@ fn state(reg: &Register, kind: Kind, id: Id) -> State {
         Kind::Cases => reg.cases.record(id).map(|r| r.is_deleted()),
         Kind::FollowUps => reg.follow_ups.record(id).map(|r| r.is_deleted()),
         Kind::Courses => reg.courses.record(id).map(|r| r.is_deleted()),
+        Kind::Changes => reg.changes.record(id).map(|r| r.is_deleted()),
     };
     match deleted {
         None => State::Missing,

@@ -70,11 +70,22 @@ pub struct Counts {
 }
 
 impl Preview {
+    /// The records in each part. Entries of the audit trail come with
+    /// their records and are not counted: a volunteer counts children,
+    /// groups and meetings, not history lines.
     pub fn counts(&self) -> Counts {
         Counts {
-            new: self.new.len(),
+            new: self
+                .new
+                .iter()
+                .filter(|r| r.kind() != Kind::Changes)
+                .count(),
             updated: self.updated.len(),
-            unchanged: self.unchanged.len(),
+            unchanged: self
+                .unchanged
+                .iter()
+                .filter(|(k, _, _)| *k != Kind::Changes)
+                .count(),
             conflicts: self.conflicts.len(),
             invalid: self.invalid.len(),
         }

@@ -12,10 +12,21 @@ pub type Step = fn(&mut Map<String, Value>) -> Result<(), String>;
 pub const OLDEST: u32 = 1;
 
 /// `STEPS[i]` rewrites version `OLDEST + i` as `OLDEST + i + 1`, so the last
-/// one produces [`super::envelope::VERSION`]. Version 1 is the first there has been, so there
-/// is no step yet. When the format changes, raise `VERSION` and add the step
-/// from the old version here (a test checks that the two agree).
-pub const STEPS: &[Step] = &[];
+/// one produces [`super::envelope::VERSION`]. When the format changes, raise
+/// `VERSION` and add the step from the old version here (a test checks that
+/// the two agree).
+pub const STEPS: &[Step] = &[v1_without_trail];
+
+/// Version 2 added the `changes` list, the audit trail (`domain::audit`).
+/// A version 1 file had none: it reads with an empty trail.
+fn v1_without_trail(doc: &mut Map<String, Value>) -> Result<(), String> {
+    if let Some(records) = doc.get_mut("records").and_then(Value::as_object_mut) {
+        records
+            .entry("changes")
+            .or_insert_with(|| Value::Array(Vec::new()));
+    }
+    Ok(())
+}
 
 /// Brings a file of version `from` up to date.
 pub fn migrate(doc: &mut Map<String, Value>, from: u32) -> Result<(), ImportError> {
@@ -56,6 +67,18 @@ mod tests {
     #[test]
     fn the_steps_lead_to_the_version_this_app_writes() {
         assert_eq!(OLDEST + STEPS.len() as u32, VERSION);
+    }
+
+    #[test]
+    fn a_version_1_file_reads_with_an_empty_trail() {
+        let mut doc = json!({"version": 1, "records": {"people": [{"id": "x"}]}})
+            .as_object()
+            .unwrap()
+            .clone();
+        migrate(&mut doc, 1).unwrap();
+        assert_eq!(doc["version"], 2);
+        assert_eq!(doc["records"]["changes"], json!([]));
+        assert_eq!(doc["records"]["people"][0]["id"], "x");
     }
 
     /// A made-up history: version 1 called the people "children", version

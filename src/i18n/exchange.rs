@@ -19,6 +19,7 @@ pub fn kind(k: Kind) -> Msg {
         Kind::Cases => Msg::KindCases,
         Kind::FollowUps => Msg::KindFollowUps,
         Kind::Courses => Msg::KindCourses,
+        Kind::Changes => Msg::KindChanges,
     }
 }
 
@@ -40,6 +41,7 @@ pub fn import_error(lang: Lang, e: &ImportError) -> String {
             &[("line", &line.to_string()), ("column", &column.to_string())],
         ),
         ImportError::NotOurFormat { .. } => t(Msg::ImpNotOurs).into(),
+        ImportError::Encrypted => t(Msg::ImpEncrypted).into(),
         ImportError::NewerVersion { found, known } => fill(
             t(Msg::ImpNewer),
             &[("found", &found.to_string()), ("known", &known.to_string())],

@@ -200,6 +200,46 @@ pub fn age(lang: Lang, age: Option<Age>) -> String {
     }
 }
 
+/// The label of a record's field as the trail names it (`given_name`…), for
+/// the fields a form shows; `None` for others.
+pub fn field(name: &str) -> Option<Msg> {
+    Some(match name {
+        "given_name" => Msg::FieldGivenName,
+        "family_name" => Msg::FieldFamilyName,
+        "sex" => Msg::FieldSex,
+        "birth" => Msg::FieldBirthDate,
+        "guardian_name" => Msg::FieldGuardianName,
+        "guardian_relationship" => Msg::FieldGuardianRelationship,
+        "phone" => Msg::FieldPhone,
+        "village" => Msg::FieldVillage,
+        "community" => Msg::FieldCommunity,
+        "schooling" => Msg::FieldSchooling,
+        "notes" => Msg::FieldNotes,
+        "joined_on" => Msg::FieldJoinedOn,
+        "left_on" => Msg::FieldLeftOn,
+        "leave_reason" => Msg::FieldLeaveReason,
+        "role" => Msg::FieldRole,
+        "status" => Msg::FieldStatus,
+        "place" => Msg::FieldPlace,
+        "programme" => Msg::FieldProgramme,
+        "mentor" => Msg::FieldMentor,
+        "course" => Msg::FieldCourse,
+        "date" => Msg::FieldDate,
+        "plan" => Msg::FieldPlan,
+        "outcome" => Msg::FieldOutcome,
+        "due_on" => Msg::FieldDueOn,
+        "done_on" => Msg::FieldDoneOn,
+        "done_by" => Msg::FieldDoneBy,
+        "description" => Msg::FieldDescription,
+        "parent" => Msg::FieldParent,
+        "level" => Msg::FieldLevel,
+        "raised_on" => Msg::FieldRaisedOn,
+        "cleared_on" => Msg::FieldClearedOn,
+        "concern" => Msg::FieldConcern,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

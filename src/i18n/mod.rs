@@ -116,7 +116,8 @@ messages! {
     SchoolUnknown, SchoolEnrolled, SchoolDroppedOut, SchoolNeverEnrolled, SchoolClass, SchoolCompleted,
     SchoolReEnrolled, SchoolMainstreamed,
     BackToPeople, PersonNotFound, RegisteredOn, ChangedOn, ConfirmDeletePerson,
-    SavedRecord, DeletedRecord, PersonGroupsTitle, NoMemberships,
+    SavedRecord, DeletedRecord, PersonGroupsTitle, NoMemberships, DuplicateWarning, DuplicateHint,
+    RegisterAnyway,
     // Errors in fields
     ErrRequired, ErrTooLong, ErrNotADate, ErrInFuture, ErrOlderThan, ErrNotAWholeNumber,
     ErrOutOfRange, ErrNotAPhoneNumber, ErrAlreadyExists, ErrMinAboveMax, ErrWrongParentLevel,
@@ -185,11 +186,11 @@ messages! {
     ConflictsTitle, KeepMine, TakeTheirs, KeepAllMine, TakeAllTheirs, MineVersion, TheirVersion,
     DeletedVersion, InvalidTitle, ApplyImport, Imported, NothingToImport, UndoImport,
     UndoImportBody, UndoImportYes, ImportUndone, ExportReminder, ExportReminderNever,
-    ImpTooLarge, ImpEmpty, ImpTruncated, ImpNotJson, ImpNotOurs, ImpNewer, ImpTooOld,
+    ImpTooLarge, ImpEmpty, ImpTruncated, ImpNotJson, ImpNotOurs, ImpEncrypted, ImpNewer, ImpTooOld,
     ImpMigration, ImpBadHeader, ImpBadTable, ImpUnknownTable, ProbUnreadable, ProbBadClock,
     ProbDuplicateId, ProbField, ProbUnknownRef, ProbRefersToInvalid, ProbMoved, ApplyUnresolved,
     ApplyChangedMeanwhile, KindPeople, KindPlaces, KindProgrammes, KindGroups, KindMemberships,
-    KindMeetings, KindFlags, KindCases, KindFollowUps, KindCourses, CsvImportTitle, CsvImportHint,
+    KindMeetings, KindFlags, KindCases, KindFollowUps, KindCourses, KindChanges, CsvImportTitle, CsvImportHint,
     CsvColumn, CsvNotImported, CsvMissing, PeopleNew, PeopleDuplicates, PeopleInvalid, RowText,
     AddPeople, PeopleAdded, CsvTooLarge, CsvEmpty, CsvUnclosed, CsvUnrecognised,
     // Dashboard and reports
@@ -205,6 +206,20 @@ messages! {
     // Demonstration
     DemoBanner, LeaveDemo, DemoTitle, DemoHint, DemoScale, DemoEnter, DemoPreparing, DemoSmall,
     DemoMedium, DemoLarge, DemoBalasabhas,
+    // Privacy: the passphrase lock, protected files, forgetting the device
+    LockedTitle, LockedBody, FieldPassphrase, Unlock, Unlocking, WrongPassphrase,
+    NeedsOtherPassphrase, CryptoUnavailable, LockUnreadable, LockBusy, LockedByOtherTab,
+    NotSavedReloaded, LockNow, Saving, LockTitle, LockOffBody, LockOnBody, FieldNewPassphrase,
+    FieldNewPassphraseHint, FieldRepeatPassphrase, FieldCurrentPassphrase, SetPassphrase,
+    ChangePassphrase, RemovePassphrase, PassphraseTooShort, PassphrasesDiffer, PassphraseSet,
+    PassphraseChanged, PassphraseRemoved, Encrypting, FieldLockAfter, LockAfterMinutes,
+    ForgetTitle, ForgetBody, ForgetWord, ForgetType, ForgetButton, Forgetting, ForgottenTitle,
+    ForgottenBody, StartAgain, ForgotPassphrase, ForgotPassphraseBody, ExportProtect,
+    ExportProtectHint, ExportUnprotected, EncryptingFile, OpeningFile, ImportPassphraseHint, OpenFile,
+    ImportWrongPassphrase, ImportDamaged, ImportNewerEncrypted,
+    // The audit trail
+    HistoryTitle, HistoryEmpty, HistoryAdded, HistoryChanged, HistoryDeleted, HistoryBy,
+    HistoryByUnknown,
     // Settings
     SettingsTitle, FieldOrganisation, FieldVolunteer, FieldVolunteerHint, FieldLanguage,
     SaveSettings, SettingsSaved, FieldDateFormat, FieldNumberFormat,

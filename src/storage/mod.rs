@@ -11,6 +11,7 @@ pub mod repo;
 pub mod settings;
 pub mod tables;
 pub mod usage;
+pub mod vault;
 
 #[cfg(target_arch = "wasm32")]
 pub mod local;

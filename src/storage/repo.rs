@@ -120,6 +120,10 @@ impl<S: KeyValue> Repo<S> {
         &self.kv
     }
 
+    pub fn store_mut(&mut self) -> &mut S {
+        &mut self.kv
+    }
+
     /// Saves the touched records. On error nothing visible has changed in
     /// storage; call [`Repo::revert`] to bring the register back in line.
     pub fn commit(&mut self, reg: &Register, touched: &Touched) -> Result<(), WriteError> {

@@ -14,13 +14,29 @@ pub struct Settings {
     pub formats: Formats,
     /// When the register was last exported (for the reminder to export).
     pub last_export: Option<crate::domain::time::Timestamp>,
+    /// With a passphrase set, lock after this many minutes without use
+    /// (`None`: [`DEFAULT_LOCK_MINUTES`]).
+    pub lock_after_minutes: Option<u32>,
 }
+
+/// The idle time before the app locks itself, unless settings say otherwise.
+pub const DEFAULT_LOCK_MINUTES: u32 = 5;
+
+/// The idle times offered in settings, in minutes.
+pub const LOCK_MINUTES: [u32; 5] = [1, 5, 15, 30, 60];
 
 impl Settings {
     /// Reads settings leniently: unknown fields are ignored and missing or
     /// broken ones take their defaults, so a damaged value never blocks the app.
     pub fn from_json(text: &str) -> Settings {
         serde_json::from_str(text).unwrap_or_default()
+    }
+
+    /// Minutes without use before the app locks itself.
+    pub fn lock_after(&self) -> u32 {
+        self.lock_after_minutes
+            .filter(|m| (1..=24 * 60).contains(m))
+            .unwrap_or(DEFAULT_LOCK_MINUTES)
     }
 }
 
@@ -33,6 +49,15 @@ mod tests {
         let s = Settings::from_json(r#"{"volunteer": "Rekha", "future_field": 1}"#);
         assert_eq!(s.volunteer, "Rekha");
         assert_eq!(s.lang, Lang::En);
+    }
+
+    #[test]
+    fn the_idle_lock_defaults_to_five_minutes_and_ignores_nonsense() {
+        assert_eq!(Settings::default().lock_after(), 5);
+        let s = Settings::from_json(r#"{"lock_after_minutes": 15}"#);
+        assert_eq!(s.lock_after(), 15);
+        let s = Settings::from_json(r#"{"lock_after_minutes": 0}"#);
+        assert_eq!(s.lock_after(), 5, "never locking is not a choice");
     }
 
     #[test]

@@ -110,6 +110,7 @@ pub fn table(reg: &Register, kind: Kind) -> &dyn StoredTable {
         Kind::Cases => &reg.cases,
         Kind::FollowUps => &reg.follow_ups,
         Kind::Courses => &reg.courses,
+        Kind::Changes => &reg.changes,
     }
 }
 
@@ -125,5 +126,6 @@ pub fn table_mut(reg: &mut Register, kind: Kind) -> &mut dyn StoredTable {
         Kind::Cases => &mut reg.cases,
         Kind::FollowUps => &mut reg.follow_ups,
         Kind::Courses => &mut reg.courses,
+        Kind::Changes => &mut reg.changes,
     }
 }

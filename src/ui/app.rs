@@ -2,6 +2,7 @@
 
 use super::components::notices::Notices;
 use super::i18n::{tr, I18n};
+use super::pages::lock::{Forgotten, LockScreen};
 use super::pages::{
     case::{CasePage, NewCase},
     cases::CasesPage,
@@ -22,10 +23,12 @@ use super::pages::{
     settings::SettingsPage,
 };
 use super::router::{Link, Router};
-use super::state::AppState;
+use super::state::{use_app, AppState};
+use super::vault::{LockState, TAB_KEY};
 use crate::i18n::Msg;
 use crate::route::Route;
-use crate::storage::layout::meta_key;
+use crate::storage::layout::{meta_key, REAL};
+use crate::storage::vault::lock_key;
 use leptos::prelude::*;
 
 #[component]
@@ -52,14 +55,80 @@ pub fn App() -> impl IntoView {
     });
 
     // Another tab saved: take its changes in rather than overwrite them.
+    // Another tab set or removed the passphrase: open as it now says. Another
+    // tab unlocked: lock here (see `ui::vault`).
     let listener = window_event_listener(leptos::ev::storage, move |e| {
-        if e.key()
-            .is_none_or(|k| k == meta_key(state.namespace.get_untracked()))
-        {
+        let key = e.key();
+        if key.as_deref() == Some(&lock_key(REAL)) {
+            if state.lock.get_untracked() != LockState::Unlocked && !state.in_demo() {
+                state.reload();
+            }
+        } else if key.as_deref() == Some(TAB_KEY) {
+            state.other_tab_unlocked(e.new_value());
+        } else if key.is_none_or(|k| k == meta_key(state.namespace.get_untracked())) {
             state.sync_from_other_tab();
         }
     });
-    on_cleanup(move || listener.remove());
+    // The idle lock: any key or touch is use; checked every 15 seconds.
+    let pointer = window_event_listener(leptos::ev::pointerdown, move |_| state.touch());
+    let key = window_event_listener(leptos::ev::keydown, move |_| state.touch());
+    let idle = set_interval_with_handle(
+        move || state.lock_if_idle(),
+        std::time::Duration::from_secs(15),
+    )
+    .ok();
+    // Changes still being sealed and written: ask before the page goes.
+    let leaving = window_event_listener(leptos::ev::beforeunload, move |e| {
+        if state.saving.get_untracked() > 0 {
+            e.prevent_default();
+            e.set_return_value("…");
+        }
+    });
+    on_cleanup(move || {
+        listener.remove();
+        pointer.remove();
+        key.remove();
+        leaving.remove();
+        if let Some(idle) = idle {
+            idle.clear();
+        }
+    });
+
+    // Which screen: forgotten, locked, or the records (a memo, so that
+    // setting a passphrase does not rebuild the page it is set on).
+    let screen = Memo::new(move |_| {
+        if state.forgotten.get() {
+            0
+        } else if state.lock.get() == LockState::Locked {
+            1
+        } else {
+            2
+        }
+    });
+    view! {
+        {move || {
+            if screen.get() == 0 {
+                view! { <main id="main" tabindex="-1"><Forgotten/></main> }.into_any()
+            } else if screen.get() == 1 {
+                view! {
+                    <header class="app-header">
+                        <span class="brand"><span class="brand-name">{tr(Msg::AppName)}</span></span>
+                    </header>
+                    <Notices/>
+                    <main id="main" tabindex="-1"><LockScreen/></main>
+                }
+                .into_any()
+            } else {
+                view! { <Shell router online/> }.into_any()
+            }
+        }}
+    }
+}
+
+/// The app with its records open: header, navigation, notices, the page.
+#[component]
+fn Shell(router: Router, online: ReadSignal<bool>) -> impl IntoView {
+    let state = use_app();
 
     view! {
         <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
@@ -70,6 +139,14 @@ pub fn App() -> impl IntoView {
             </Link>
             <Show when=move || !online.get()>
                 <span class="offline-badge" id="offline-badge" role="status">{tr(Msg::Offline)}</span>
+            </Show>
+            <Show when=move || state.lock.get() == LockState::Unlocked>
+                <span class="lock-status">
+                    <Show when=move || { state.saving.get() > 0 }>
+                        <span id="saving" role="status">{tr(Msg::Saving)}</span>
+                    </Show>
+                    <button type="button" id="lock-now" on:click=move |_| state.lock_now()>{tr(Msg::LockNow)}</button>
+                </span>
             </Show>
             <nav aria-label=tr(Msg::NavMain)>
                 <Link to=Route::Home nav=true>{tr(Msg::NavHome)}</Link>

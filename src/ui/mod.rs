@@ -11,6 +11,7 @@ pub mod offline;
 mod pages;
 pub mod router;
 pub mod state;
+pub mod vault;
 
 pub use app::App;
 pub use i18n::{tr, use_i18n, I18n};

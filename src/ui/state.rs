@@ -20,9 +20,12 @@ use crate::storage::layout::{settings_key, DEMO, MODE_KEY, REAL};
 use crate::storage::local::LocalStore;
 use crate::storage::repo::{LoadReport, OpenError, Repo, RestoreError};
 use crate::storage::settings::Settings;
+use crate::storage::vault::{Keys, Op};
+use crate::ui::vault::{LockState, Store, Vault};
 use chrono::NaiveDate;
 use gloo_storage::Storage as _;
 use leptos::prelude::*;
+use std::collections::VecDeque;
 
 /// Why an import was not made. Nothing changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +42,8 @@ pub enum SaveError {
     Edit(EditError),
     /// The register is open read-only (newer format, or no storage).
     ReadOnly,
+    /// The passphrase lock is being set, changed or removed: wait.
+    Busy,
 }
 
 impl From<EditError> for SaveError {
@@ -72,7 +77,25 @@ pub struct AppState {
     pub namespace: RwSignal<&'static str>,
     /// When the backup that can undo the last import was taken.
     pub backup_taken: RwSignal<Option<Timestamp>>,
-    repo: StoredValue<Option<Repo<LocalStore>>, LocalStorage>,
+    /// Whether a passphrase is set, and the records open.
+    pub lock: RwSignal<LockState>,
+    /// Saved changes not yet written to local storage (with a passphrase,
+    /// they are sealed first; see `ui::vault`).
+    pub saving: RwSignal<usize>,
+    /// The passphrase is being set, changed or removed.
+    pub busy: RwSignal<bool>,
+    /// Everything on this device was erased ("forget this device").
+    pub forgotten: RwSignal<bool>,
+    pub(super) repo: StoredValue<Option<Repo<Store>>, LocalStorage>,
+    pub(super) vault: StoredValue<Option<Vault>, LocalStorage>,
+    /// Keys one passphrase opened when a change of passphrase left two.
+    pub(super) partial_keys: StoredValue<Option<Keys<web_sys::CryptoKey>>, LocalStorage>,
+    pub(super) queue: StoredValue<VecDeque<Vec<Op>>, LocalStorage>,
+    pub(super) flushing: StoredValue<bool>,
+    /// This tab's name, to tell which tab unlocked last.
+    pub(super) tab: StoredValue<String>,
+    /// When the volunteer last did something (ms since the epoch).
+    pub(super) last_active: StoredValue<f64>,
     next_notice: StoredValue<u64>,
 }
 
@@ -89,7 +112,17 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             backup_taken: RwSignal::new(None),
             namespace: RwSignal::new(REAL),
+            lock: RwSignal::new(LockState::Off),
+            saving: RwSignal::new(0),
+            busy: RwSignal::new(false),
+            forgotten: RwSignal::new(false),
             repo: StoredValue::new_local(None),
+            vault: StoredValue::new_local(None),
+            partial_keys: StoredValue::new_local(None),
+            queue: StoredValue::new_local(VecDeque::new()),
+            flushing: StoredValue::new(false),
+            tab: StoredValue::new(random_device_tag().to_string()),
+            last_active: StoredValue::new(js_sys::Date::now()),
             next_notice: StoredValue::new(0),
         };
         let demo = LocalStore::open().and_then(|s| s.get(MODE_KEY)).as_deref() == Some("demo");
@@ -97,38 +130,77 @@ impl AppState {
         state
     }
 
-    /// Opens the register kept under `ns` and shows it.
+    /// Opens the register kept under `ns` and shows it. The real register
+    /// behind a passphrase waits for it (the lock screen), unless the keys
+    /// are already open (coming back from the demonstration).
     fn load(&self, ns: &'static str) {
         let lang = self.lang();
         self.namespace.set(ns);
         self.repo.set_value(None);
-        match LocalStore::open() {
-            None => self.notify(
+        let Some(store) = LocalStore::open() else {
+            return self.notify(
                 NoticeKind::Error,
                 crate::i18n::text(lang, Msg::StorageUnavailable).into(),
-            ),
-            Some(store) => match Repo::open(store, ns, random_device_tag) {
-                Ok((mut repo, mut reg, report)) => {
-                    self.report_load(lang, &report);
-                    // A new register gets the built-in programmes. If saving them
-                    // fails they are added again next time; nothing depends on it.
-                    let built_ins = reg.add_missing_built_ins();
-                    if !built_ins.is_empty() && repo.commit(&reg, &built_ins).is_err() {
-                        repo.revert(&mut reg, &built_ins);
-                    }
-                    self.register.set(reg);
-                    self.backup_taken.set(repo.backup().map(|b| b.taken_at));
-                    self.repo.set_value(Some(repo));
-                }
-                Err(OpenError::NewerFormat { .. }) => {
+            );
+        };
+        if ns == REAL {
+            match crate::storage::vault::read_header(&store, REAL) {
+                Ok(None) => self.lock.set(LockState::Off),
+                Ok(Some(_)) => {
                     self.register.set(Register::default());
-                    self.notify(
-                        NoticeKind::Error,
-                        crate::i18n::text(lang, Msg::NewerFormat).into(),
-                    )
+                    match self.vault.try_update_value(|v| v.take()).flatten() {
+                        Some(Vault { header, keys }) => {
+                            let app = *self;
+                            leptos::task::spawn_local(async move {
+                                if app.open_sealed(header, keys).await.is_err() {
+                                    app.lock.set(LockState::Locked);
+                                }
+                            });
+                        }
+                        None => self.lock.set(LockState::Locked),
+                    }
+                    return;
                 }
-            },
+                Err(_) => {
+                    self.register.set(Register::default());
+                    self.lock.set(LockState::Locked);
+                    return self.notify(
+                        NoticeKind::Error,
+                        crate::i18n::text(lang, Msg::LockUnreadable).into(),
+                    );
+                }
+            }
         }
+        match Repo::open(Store::Plain(store), ns, random_device_tag) {
+            Ok((repo, reg, report)) => self.show(repo, reg, &report),
+            Err(OpenError::NewerFormat { .. }) => {
+                self.register.set(Register::default());
+                self.notify(
+                    NoticeKind::Error,
+                    crate::i18n::text(lang, Msg::NewerFormat).into(),
+                )
+            }
+        }
+    }
+
+    /// Shows a register just opened: what opening found, and the built-in
+    /// programmes a new register gets. If saving them fails they are added
+    /// again next time; nothing depends on it.
+    pub(super) fn show(&self, mut repo: Repo<Store>, mut reg: Register, report: &LoadReport) {
+        self.report_load(self.lang(), report);
+        let built_ins = reg.add_missing_built_ins();
+        if !built_ins.is_empty() && repo.commit(&reg, &built_ins).is_err() {
+            repo.revert(&mut reg, &built_ins);
+        }
+        self.register.set(reg);
+        self.backup_taken.set(repo.backup().map(|b| b.taken_at));
+        self.repo.set_value(Some(repo));
+        self.flush_later();
+    }
+
+    /// Opens the register shown again, from storage.
+    pub fn reload(&self) {
+        self.load(self.namespace.get_untracked());
     }
 
     pub fn in_demo(&self) -> bool {
@@ -192,6 +264,10 @@ impl AppState {
         &self,
         change: impl FnOnce(&mut Edit) -> Result<R, SaveError>,
     ) -> Result<R, SaveError> {
+        if self.busy.get_untracked() {
+            return Err(SaveError::Busy);
+        }
+        self.touch();
         let mut outcome = Err(SaveError::ReadOnly);
         let mut changed = false;
         self.repo.update_value(|repo| {
@@ -205,8 +281,11 @@ impl AppState {
                     device: repo.meta().ids.device,
                     now: now(),
                 };
+                let by = self.settings.with_untracked(|s| s.volunteer.clone());
                 let mut edit = Edit::new(reg, repo.ids_mut(), author);
-                let result = change(&mut edit);
+                // Every change is signed into the audit trail (domain::audit).
+                let result = change(&mut edit)
+                    .and_then(|value| edit.sign(&by).map(|()| value).map_err(Into::into));
                 let touched = edit.touched();
                 outcome = match result {
                     Ok(value) => repo
@@ -225,6 +304,7 @@ impl AppState {
         if changed {
             self.register.notify();
         }
+        self.flush_later();
         outcome
     }
 
@@ -232,6 +312,9 @@ impl AppState {
     /// conflicts. A backup of the register as it was is taken first, so the
     /// import can be undone; nothing changes if any step fails.
     pub fn import(&self, preview: &Preview, choices: &Choices) -> Result<Touched, ImportFailure> {
+        if self.busy.get_untracked() {
+            return Err(ImportFailure::Save(SaveError::Busy));
+        }
         let mut outcome = Err(ImportFailure::Save(SaveError::ReadOnly));
         self.repo.update_value(|repo| {
             let Some(repo) = repo else { return };
@@ -258,6 +341,7 @@ impl AppState {
             });
         });
         self.register.notify();
+        self.flush_later();
         self.backup_taken.set(
             self.repo
                 .with_value(|r| r.as_ref().and_then(|r| r.backup()).map(|b| b.taken_at)),
@@ -280,6 +364,7 @@ impl AppState {
                 Err(RestoreError::Storage(e)) => Err(SaveError::Storage(e)),
             };
         });
+        self.flush_later();
         self.backup_taken.set(None);
         outcome
     }
@@ -301,7 +386,11 @@ impl AppState {
     pub fn sync_from_other_tab(&self) {
         let mut changed = false;
         self.repo.update_value(|repo| {
-            if let Some(repo) = repo {
+            // Sealed, this tab is the only one open (see `ui::vault`).
+            if let Some(repo) = repo
+                .as_mut()
+                .filter(|r| matches!(r.store(), Store::Plain(_)))
+            {
                 let mut reg = self.register.get_untracked();
                 if let Ok(true) = repo.sync(&mut reg) {
                     self.register.set(reg);
@@ -385,6 +474,7 @@ pub fn save_error_text(lang: Lang, e: &SaveError) -> String {
                 .with_untracked(|reg| crate::i18n::refusals::edit_error(lang, fmt, reg, e))
         }
         SaveError::ReadOnly => text(lang, Msg::StorageUnavailable).into(),
+        SaveError::Busy => text(lang, Msg::LockBusy).into(),
     }
 }
 
@@ -416,7 +506,7 @@ pub fn today() -> NaiveDate {
 }
 
 /// A device tag from the browser's cryptographic random source.
-fn random_device_tag() -> DeviceTag {
+pub(super) fn random_device_tag() -> DeviceTag {
     let mut bytes = [0u8; 8];
     let crypto = web_sys::window().and_then(|w| w.crypto().ok());
     match crypto {

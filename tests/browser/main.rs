@@ -8,6 +8,7 @@
 mod components;
 mod import_conflicts;
 mod lists_and_storage;
+mod crypto;
 mod storage;
 mod support;
 

@@ -3,6 +3,7 @@
 use super::{export_all, file_with, json_of};
 use crate::domain::register::Kind;
 use crate::domain::testkit::World;
+use crate::exchange::envelope::VERSION;
 use crate::exchange::import::{check_size, parse, ImportError, MAX_FILE_BYTES};
 use serde_json::json;
 
@@ -86,6 +87,12 @@ fn json_of_another_app_is_not_our_format() {
 }
 
 #[test]
+fn an_encrypted_export_is_named_as_such() {
+    let sealed = crate::crypto::tests::FIXTURE;
+    assert_eq!(refused(sealed), ImportError::Encrypted);
+}
+
+#[test]
 fn a_hostile_format_name_comes_back_as_short_plain_text() {
     let name = format!("<b>x</b>\u{0007}{}", "y".repeat(5000));
     let ImportError::NotOurFormat { found: Some(found) } =
@@ -103,11 +110,14 @@ fn a_hostile_format_name_comes_back_as_short_plain_text() {
 #[test]
 fn a_file_from_a_newer_app_says_which_version() {
     let text = with_header(|doc| {
-        doc.insert("version".into(), json!(2));
+        doc.insert("version".into(), json!(VERSION + 1));
     });
     assert_eq!(
         refused(&text),
-        ImportError::NewerVersion { found: 2, known: 1 }
+        ImportError::NewerVersion {
+            found: u64::from(VERSION + 1),
+            known: VERSION
+        }
     );
     let text = with_header(|doc| {
         doc.insert("version".into(), json!(u64::MAX));
@@ -116,7 +126,7 @@ fn a_file_from_a_newer_app_says_which_version() {
         refused(&text),
         ImportError::NewerVersion {
             found: u64::MAX,
-            known: 1
+            known: VERSION
         }
     );
 }

@@ -151,9 +151,11 @@ fn every_shape() -> (World, Id, Id) {
             description: String::new(),
         })
         .unwrap();
-    w.edit()
-        .leave(membership, d(2026, 6, 1), "moved away", today())
+    // Signed, as the app signs every change: the audit trail.
+    let mut e = w.edit();
+    e.leave(membership, d(2026, 6, 1), "moved away", today())
         .unwrap();
+    e.sign("Priya").unwrap();
     (w, group, state)
 }
 
@@ -206,6 +208,7 @@ fn every_export_the_app_writes_fits_the_schema() {
         "\"anchor\"",
         "\"body\":null",
         "\"left_on\":\"2026-06-01\"",
+        "\"action\":\"changed\"",
     ] {
         assert!(all.contains(shape), "the example register lacks {shape}");
     }
@@ -238,7 +241,7 @@ fn a_file_that_breaks_the_format_does_not_fit_the_schema() {
         ("scope without id", |f| {
             f["scope"] = json!({"kind": "place"})
         }),
-        ("newer version", |f| f["version"] = json!(2)),
+        ("newer version", |f| f["version"] = json!(VERSION + 1)),
         ("unknown table", |f| f["records"]["children"] = json!([])),
     ];
     let s = schema();
@@ -263,8 +266,8 @@ fn the_example_in_the_format_document_fits_reads_and_merges() {
     assert!(p.invalid.is_empty(), "{:?}", p.invalid);
     assert_eq!(
         p.new.len(),
-        2 + 2 + 1 + 2 + 2,
-        "people, places, group, members, meetings"
+        2 + 2 + 1 + 2 + 2 + 1,
+        "people, places, group, members, meetings, the trail"
     );
 }
 

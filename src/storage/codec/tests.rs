@@ -168,7 +168,24 @@ fn every_kind_round_trips_compressed() {
     use crate::domain::register::{Kind, Register};
     use crate::storage::layout::BUCKETS;
     use crate::storage::tables::{table, table_mut};
-    let reg = generate(&Spec::seed_documents(Scale::per_mille(5))).unwrap();
+    let mut reg = generate(&Spec::seed_documents(Scale::per_mille(5))).unwrap();
+    // The generator writes no audit trail: give each child a history.
+    let mut ids = crate::domain::id::IdGen::new(DeviceTag::from_random(77));
+    let author = crate::domain::table::Author {
+        device: ids.device,
+        now: crate::domain::time::Timestamp(1_764_300_000),
+    };
+    let people: Vec<_> = reg.people.live().map(|(id, _)| id).collect();
+    for (n, subject) in people.into_iter().enumerate() {
+        let change = crate::domain::audit::Change {
+            kind: Kind::People,
+            subject,
+            action: crate::domain::audit::Action::Changed,
+            by: ["Priya Debbarma", "Ravi", ""][n % 3].into(),
+            fields: vec!["village".into(), "notes".into()],
+        };
+        reg.changes.insert_new(change, &mut ids, author).unwrap();
+    }
     let mut back = Register::default();
     for kind in Kind::ALL {
         let mut tags = String::new();

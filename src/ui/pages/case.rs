@@ -63,7 +63,8 @@ pub fn CasePage(id: Id) -> impl IntoView {
     // their own parts of it.
     let exists =
         Memo::new(move |_| case.with(|c| c.as_ref().map(|c| (c.person, CaseForm::from_case(c)))));
-    move || match exists.get() {
+    move || {
+        match exists.get() {
         None => {
             view! { <Missing body=Msg::CaseNotFound back=Route::Cases back_label=Msg::CasesTitle/> }
                 .into_any()
@@ -79,9 +80,11 @@ pub fn CasePage(id: Id) -> impl IntoView {
                     <h2>{tr(Msg::Edit)}</h2>
                     <CaseDetailsForm person existing=Some(id) initial=form/>
                 </section>
+                <crate::ui::components::history::History kind=crate::domain::register::Kind::Cases id/>
             </article>
         }
         .into_any(),
+    }
     }
 }
 

@@ -3,6 +3,8 @@
 //! preview, conflicts answered side by side, and an undo.
 
 use super::data_import::{CsvPeopleImport, ImportFile};
+use crate::crypto::file::seal_file;
+use crate::crypto::web::WebCipher;
 use crate::domain::id::Id;
 use crate::domain::sort::{self, Key};
 use crate::exchange::csv_export;
@@ -12,12 +14,15 @@ use crate::i18n::Msg;
 use crate::ui::components::confirm::Confirm;
 use crate::ui::components::fields::{Label, SelectField};
 use crate::ui::components::page_title::use_page_title;
+use crate::ui::components::passphrase::{NewPassphrase, NewPassphraseFields};
 use crate::ui::components::picker::SearchPicker;
 use crate::ui::files::{download, file_name};
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::lookup::{place_label, places_matching};
 use crate::ui::state::{now, save_error_text, today, use_app, AppState, NoticeKind};
+use crate::ui::vault::LockFailure;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum ScopeKind {
@@ -106,29 +111,16 @@ fn ExportSection() -> impl IntoView {
     let group_name = move |id: Id| crate::ui::lookup::group_name(app, id);
     let set_kind = move |k: Option<ScopeKind>| kind.set(k.unwrap_or(ScopeKind::All));
 
-    // Writes a file for the chosen scope and offers it for download.
-    let save = move |name_ext: (&'static str, &'static str),
-                     make: &dyn Fn(Scope) -> Result<String, ScopeNotFound>| {
-        let Some(scope) = scope() else { return };
-        let text = match make(scope) {
-            Ok(text) => text,
-            Err(ScopeNotFound) => {
-                return app.notify(NoticeKind::Error, app.text(Msg::RecordGone).into())
-            }
-        };
-        let name = file_name(
-            &format!("{} {}", name_ext.0, scope_label(app, scope)),
-            today(),
-            name_ext.1,
-        );
-        let mime = if name_ext.1 == "json" {
+    // Offers a file for download and says so.
+    let deliver = move |name: String, json: bool, text: String| {
+        let mime = if json {
             "application/json"
         } else {
             "text/csv;charset=utf-8"
         };
         match download(&name, mime, &text) {
             Ok(()) => {
-                if name_ext.1 == "json" {
+                if json {
                     app.exported_now();
                 }
                 app.notify(
@@ -139,11 +131,69 @@ fn ExportSection() -> impl IntoView {
             Err(_) => app.notify(NoticeKind::Error, app.text(Msg::StorageUnavailable).into()),
         }
     };
+    // The text of a file for the chosen scope, and its name.
+    let make_file = move |label: &str,
+                          extension: &str,
+                          make: &dyn Fn(Scope) -> Result<String, ScopeNotFound>|
+          -> Option<(String, String)> {
+        let scope = scope()?;
+        let text = match make(scope) {
+            Ok(text) => text,
+            Err(ScopeNotFound) => {
+                app.notify(NoticeKind::Error, app.text(Msg::RecordGone).into());
+                return None;
+            }
+        };
+        let name = file_name(
+            &format!("{label} {}", scope_label(app, scope)),
+            today(),
+            extension,
+        );
+        Some((name, text))
+    };
+    let save = move |name_ext: (&'static str, &'static str),
+                     make: &dyn Fn(Scope) -> Result<String, ScopeNotFound>| {
+        if let Some((name, text)) = make_file(name_ext.0, name_ext.1, make) {
+            deliver(name, name_ext.1 == "json", text);
+        }
+    };
+    let protect = RwSignal::new(true);
+    let passphrase = NewPassphrase::new();
+    let sealing = RwSignal::new(false);
     let export_json = move |_| {
         let Some(device) = app.device() else { return };
-        save(("", "json"), &|scope| {
+        let make = |scope| {
             app.register
                 .with_untracked(|reg| export(reg, scope, now(), device))
+        };
+        if !protect.get_untracked() {
+            return save(("", "json"), &make);
+        }
+        let Some(secret) = passphrase.checked(app) else {
+            return;
+        };
+        let Some((name, text)) = make_file("encrypted", "json", &make) else {
+            return;
+        };
+        let Some(cipher) = WebCipher::new() else {
+            return app.notify(
+                NoticeKind::Error,
+                app.change_error_text(&LockFailure::Unavailable("WebCrypto".into())),
+            );
+        };
+        sealing.set(true);
+        spawn_local(async move {
+            match seal_file(&cipher, &secret, &text).await {
+                Ok(sealed) => {
+                    passphrase.clear();
+                    deliver(name, true, sealed)
+                }
+                Err(e) => app.notify(
+                    NoticeKind::Error,
+                    app.change_error_text(&LockFailure::from(e)),
+                ),
+            }
+            sealing.set(false);
         });
     };
     type CsvList = fn(&crate::domain::register::Register, Scope) -> Result<String, ScopeNotFound>;
@@ -184,9 +234,25 @@ fn ExportSection() -> impl IntoView {
                         search=groups_matching describe=group_name error=Signal::derive(|| None::<String>)/>
                 }.into_any(),
             }}
-            <div class="actions">
-                <button type="button" class="primary" id="export-json" on:click=export_json>{tr(Msg::ExportJson)}</button>
+            <div class="field">
+                <label class="checkbox">
+                    <input type="checkbox" id="export-protect" prop:checked=protect
+                        on:change:target=move |ev| protect.set(ev.target().checked())/>
+                    " " {tr(Msg::ExportProtect)}
+                </label>
             </div>
+            <Show when=move || protect.get() fallback=|| view! {
+                <p class="warning" id="export-unprotected">{tr(Msg::ExportUnprotected)}</p>
+            }>
+                <p class="field-hint">{tr(Msg::ExportProtectHint)}</p>
+                <NewPassphraseFields p=passphrase prefix="export"/>
+            </Show>
+            <div class="actions">
+                <button type="button" class="primary" id="export-json" disabled=sealing on:click=export_json>{tr(Msg::ExportJson)}</button>
+            </div>
+            <Show when=move || sealing.get()>
+                <p role="status" id="export-status">{tr(Msg::EncryptingFile)}</p>
+            </Show>
             <h3>{tr(Msg::CsvTitle)}</h3>
             <div class="actions">
                 {lists.into_iter().map(|(label, name, make)| view! {

@@ -1,6 +1,8 @@
 //! Taking files in: an exchange file with its preview and conflicts, and a
 //! list of people from a spreadsheet with its column mapping.
 
+use crate::crypto::file::{self, FileError, Sealed};
+use crate::crypto::web::WebCipher;
 use crate::domain::paging::{page_rows, CONFLICT_PAGE};
 use crate::domain::register::{Kind, Register};
 use crate::exchange::any_record::AnyRecord;
@@ -10,7 +12,7 @@ use crate::exchange::merge::{preview, Choice, Choices, Preview};
 use crate::exchange::people_import::{add_people, preview_people, PeoplePreview, RowProblem};
 use crate::exchange::people_mapping::{guess_mapping, unmapped_required, Column, Mapping};
 use crate::i18n::{exchange as words, labels, problem_text, Lang, Msg};
-use crate::ui::components::fields::{Label, SelectField};
+use crate::ui::components::fields::{Label, SelectField, TextField};
 use crate::ui::components::pager::Pager;
 use crate::ui::files::read_text;
 use crate::ui::i18n::{tr, use_i18n};
@@ -92,7 +94,7 @@ fn describe(reg: &Register, lang: Lang, r: &AnyRecord) -> String {
             .body
             .as_ref()
             .map(|f| crate::i18n::text(lang, labels::concern(f.concern)).to_string()),
-        AnyRecord::Case(_) | AnyRecord::FollowUp(_) => None,
+        AnyRecord::Case(_) | AnyRecord::FollowUp(_) | AnyRecord::Change(_) => None,
     };
     format!("{kind}: {}", name.unwrap_or_else(|| r.id().to_string()))
 }
@@ -110,6 +112,7 @@ fn fields(r: &AnyRecord) -> Vec<(String, String)> {
         AnyRecord::Case(r) => serde_json::to_value(&r.body),
         AnyRecord::FollowUp(r) => serde_json::to_value(&r.body),
         AnyRecord::Course(r) => serde_json::to_value(&r.body),
+        AnyRecord::Change(r) => serde_json::to_value(&r.body),
     };
     match value {
         Ok(serde_json::Value::Object(map)) => map
@@ -120,13 +123,29 @@ fn fields(r: &AnyRecord) -> Vec<(String, String)> {
     }
 }
 
-/// What is being taken in: nothing yet, a file being read, or its preview.
+/// What is being taken in: nothing yet, a file being read, a protected
+/// file waiting for its passphrase, or its preview.
 #[derive(Clone)]
 enum Stage {
     Idle,
     Reading,
     Failed(String),
+    Locked(std::sync::Arc<Sealed>),
     Ready(std::sync::Arc<Preview>),
+}
+
+/// The words for a protected file that does not open.
+fn sealed_error(lang: Lang, e: &FileError) -> String {
+    let t = |m| crate::i18n::text(lang, m);
+    match e {
+        FileError::NotEncrypted => t(Msg::ImpNotOurs).into(),
+        FileError::NewerVersion { .. } => t(Msg::ImportNewerEncrypted).into(),
+        FileError::Damaged(why) => crate::i18n::fill(t(Msg::ImportDamaged), &[("reason", why)]),
+        FileError::WrongPassphrase => t(Msg::ImportWrongPassphrase).into(),
+        FileError::Unavailable(why) => {
+            crate::i18n::fill(t(Msg::CryptoUnavailable), &[("reason", why)])
+        }
+    }
 }
 
 #[component]
@@ -135,6 +154,12 @@ pub fn ImportFile() -> impl IntoView {
     let i18n = use_i18n();
     let stage = RwSignal::new(Stage::Idle);
     let choices = RwSignal::new(Choices::new());
+    let read_file = move |text: &str| match parse(text) {
+        Ok(envelope) => Stage::Ready(std::sync::Arc::new(
+            app.register.with_untracked(|reg| preview(reg, envelope)),
+        )),
+        Err(e) => Stage::Failed(words::import_error(app.lang(), &e)),
+    };
     let on_file = move |file: web_sys::File| {
         if let Err(e) = check_size(file.size() as u64) {
             return stage.set(Stage::Failed(words::import_error(app.lang(), &e)));
@@ -146,15 +171,47 @@ pub fn ImportFile() -> impl IntoView {
                 Ok(text) => text,
                 Err(_) => return stage.set(Stage::Failed(app.text(Msg::ImpEmpty).into())),
             };
+            if file::is_encrypted(&text) {
+                return stage.set(match file::read(&text) {
+                    Ok(sealed) => Stage::Locked(std::sync::Arc::new(sealed)),
+                    Err(e) => Stage::Failed(sealed_error(app.lang(), &e)),
+                });
+            }
             // Let the "reading" notice show before the work of parsing.
             crate::ui::files::next_frame().await;
-            let outcome = match parse(&text) {
-                Ok(envelope) => Stage::Ready(std::sync::Arc::new(
-                    app.register.with_untracked(|reg| preview(reg, envelope)),
-                )),
-                Err(e) => Stage::Failed(words::import_error(app.lang(), &e)),
-            };
-            stage.set(outcome);
+            stage.set(read_file(&text));
+        });
+    };
+    let passphrase = RwSignal::new(String::new());
+    let passphrase_error = RwSignal::new(None::<String>);
+    let opening = RwSignal::new(false);
+    let open_sealed = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Stage::Locked(sealed) = stage.get_untracked() else {
+            return;
+        };
+        let Some(cipher) = WebCipher::new() else {
+            return stage.set(Stage::Failed(sealed_error(
+                app.lang(),
+                &FileError::Unavailable("WebCrypto".into()),
+            )));
+        };
+        let secret = passphrase.get_untracked();
+        opening.set(true);
+        passphrase_error.set(None);
+        spawn_local(async move {
+            match sealed.open(&cipher, &secret).await {
+                Ok(text) => {
+                    passphrase.set(String::new());
+                    stage.set(read_file(&text));
+                }
+                // Wrong: say so and let the volunteer try again.
+                Err(e @ FileError::WrongPassphrase) => {
+                    passphrase_error.set(Some(sealed_error(app.lang(), &e)))
+                }
+                Err(e) => stage.set(Stage::Failed(sealed_error(app.lang(), &e))),
+            }
+            opening.set(false);
         });
     };
     let apply = move |_| {
@@ -195,6 +252,21 @@ pub fn ImportFile() -> impl IntoView {
                 Stage::Idle => ().into_any(),
                 Stage::Reading => view! { <p role="status" id="import-status">{tr(Msg::ReadingFile)}</p> }.into_any(),
                 Stage::Failed(why) => view! { <p class="form-error" role="alert" id="import-error">{why}</p> }.into_any(),
+                Stage::Locked(_) => view! {
+                    <form on:submit=open_sealed novalidate id="import-unlock">
+                        <p>{tr(Msg::ImportPassphraseHint)}</p>
+                        <TextField id="import-passphrase" label=Msg::FieldPassphrase kind="password"
+                            value=passphrase on_input=move |v| passphrase.set(v) error=passphrase_error
+                            autocomplete="off"/>
+                        <div class="actions">
+                            <button type="submit" class="primary" id="open-import" disabled=opening>{tr(Msg::OpenFile)}</button>
+                            <button type="button" id="cancel-import" on:click=move |_| stage.set(Stage::Idle)>{tr(Msg::Cancel)}</button>
+                        </div>
+                        <Show when=move || opening.get()>
+                            <p role="status">{tr(Msg::OpeningFile)}</p>
+                        </Show>
+                    </form>
+                }.into_any(),
                 Stage::Ready(p) => view! {
                     <ImportPreview preview=p choices/>
                     <div class="actions">

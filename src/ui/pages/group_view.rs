@@ -118,6 +118,7 @@ fn GroupDetails(id: Id, group: Group) -> impl IntoView {
             <Members group=id/>
             <AddMember group=id/>
             <GroupMeetings group=id/>
+            <crate::ui::components::history::History kind=crate::domain::register::Kind::Groups id/>
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {

@@ -14,6 +14,8 @@ pub mod group_meetings;
 pub mod group_view;
 pub mod groups_list;
 pub mod home;
+pub mod lock;
+pub mod lock_settings;
 pub mod meeting;
 pub mod not_found;
 pub mod people_list;

@@ -1,5 +1,6 @@
 //! Registering a person, and editing a person's record: one form for both.
 
+use crate::domain::duplicates::possible_duplicates;
 use crate::domain::id::Id;
 use crate::domain::person::{Relationship, Sex};
 use crate::domain::person_form::{Field, PersonError, PersonForm, SchoolingChoice};
@@ -124,8 +125,10 @@ fn PersonEditor(
         known_villages.with(|known| known.matching(&village.get(), SUGGESTIONS))
     });
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // People who may be the child being registered, once a save found them;
+    // `go_on` is the volunteer's "this is a different child".
+    let duplicates = RwSignal::new(Vec::<Id>::new());
+    let save = move |go_on: bool| {
         let person = match form.with_untracked(|f| f.validate(today())) {
             Ok(person) => person,
             Err(found) => {
@@ -137,6 +140,17 @@ fn PersonEditor(
             }
         };
         errors.set(Vec::new());
+        if existing.is_none() && !go_on {
+            let found = app
+                .register
+                .with_untracked(|r| possible_duplicates(&r.people, &person, None));
+            if !found.is_empty() {
+                duplicates.set(found);
+                focus("duplicate-warning");
+                return;
+            }
+        }
+        duplicates.set(Vec::new());
         let name = person.full_name();
         let saved = app.apply(|edit| match existing {
             Some(id) => edit
@@ -155,6 +169,10 @@ fn PersonEditor(
             }
             Err(e) => app.notify(NoticeKind::Error, save_error_text(app.lang(), &e)),
         }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save(false);
     };
 
     let title = move || match existing {
@@ -265,6 +283,10 @@ fn PersonEditor(
                         error=error_for(Field::Notes) optional=true/>
                 </section>
 
+                <Show when=move || duplicates.with(|d| !d.is_empty())>
+                    <DuplicateWarning found=duplicates.into() on_go_on=move |()| save(true)/>
+                </Show>
+
                 <div class="actions">
                     <button type="submit" id="save" class="primary">
                         {move || i18n.t(if existing.is_some() { Msg::SaveChanges } else { Msg::Save })}
@@ -282,5 +304,50 @@ fn focus(element_id: &str) {
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
             let _ = el.focus();
         }
+    }
+}
+
+/// The people a new registration may repeat, each with what tells them
+/// apart, and the way on for a child who is really someone else.
+#[component]
+fn DuplicateWarning(found: Signal<Vec<Id>>, #[prop(into)] on_go_on: Callback<()>) -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    let rows = move || {
+        let lang = i18n.lang.get();
+        app.register.with(|r| {
+            found
+                .get()
+                .into_iter()
+                .filter_map(|id| r.people.get(id).map(|p| (id, p.clone())))
+                .map(|(id, p)| {
+                    let details = [
+                        labels::age(lang, p.age_on(today())),
+                        p.village.clone(),
+                        p.guardian_name.clone(),
+                    ]
+                    .into_iter()
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                    view! {
+                        <li>
+                            <Link to=Route::Person(id)>{p.full_name()}</Link>
+                            " "<span class="muted">{details}</span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="duplicate-warning" role="alert" id="duplicate-warning" tabindex="-1">
+            <p><strong>{tr(Msg::DuplicateWarning)}</strong></p>
+            <ul id="duplicate-list">{rows}</ul>
+            <p>{tr(Msg::DuplicateHint)}</p>
+            <button type="button" id="register-anyway" on:click=move |_| on_go_on.run(())>
+                {tr(Msg::RegisterAnyway)}
+            </button>
+        </div>
     }
 }

@@ -5,11 +5,13 @@ use super::person_protection::{PersonCases, PersonFlags, PersonSchooling};
 use crate::domain::id::Id;
 use crate::domain::person::{Birth, Person};
 use crate::domain::record::Record;
+use crate::domain::register::Kind;
 use crate::domain::sort::{self, Key};
 use crate::domain::time::Timestamp;
 use crate::i18n::{labels, Lang, Msg};
 use crate::route::Route;
 use crate::ui::components::confirm::Confirm;
+use crate::ui::components::history::History;
 use crate::ui::components::page_title::use_page_title;
 use crate::ui::components::pager::PagedList;
 use crate::ui::components::record_list::{ListRow, RecordList};
@@ -89,6 +91,7 @@ fn PersonDetails(record: Record<Person>) -> impl IntoView {
             <PersonSchooling person=id/>
             <PersonFlags person=id/>
             <PersonCases person=id/>
+            <History kind=Kind::People id/>
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {

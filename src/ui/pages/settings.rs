@@ -1,6 +1,6 @@
 //! Settings: the organisation's and the volunteer's names, the language,
-//! the formats of dates and numbers, and how much room the records take on
-//! this device.
+//! the formats of dates and numbers, how much room the records take on this
+//! device, the passphrase lock, the demonstration, and forgetting this device.
 
 use crate::i18n::formats::{DateStyle, Formats, NumberStyle};
 use crate::i18n::{Lang, Msg};
@@ -116,8 +116,10 @@ pub fn SettingsPage() -> impl IntoView {
             </form>
             <super::storage_use::StorageSection/>
             <Show when=move || !app.in_demo()>
+                <super::lock_settings::LockSettings/>
                 <super::demo::DemoSection/>
             </Show>
+            <crate::ui::components::forget::ForgetDevice/>
         </section>
     }
 }

@@ -202,6 +202,17 @@ impl Browser {
         self.wait_for("header.app-header").await;
     }
 
+    /// Moves to `path` inside the running app, as a link would, without
+    /// loading the page again (which would lock a register behind a
+    /// passphrase).
+    pub async fn go(&self, path: &str) {
+        self.js(&format!(
+            "history.pushState(null, '', {path:?}); window.dispatchEvent(new PopStateEvent('popstate'));"
+        ))
+        .await;
+        self.wait_for("header.app-header").await;
+    }
+
     pub async fn reload(&self) {
         self.note_requests().await;
         self.driver.refresh().await.expect("reload");

@@ -13,6 +13,10 @@ async fn export_all(b: &Browser, dir: &Path) -> PathBuf {
     b.download_to(dir).await;
     b.open("/data").await;
     b.wait_text("#export-warning", "personal data").await;
+    // Unprotected, which the page warns about.
+    b.click("#export-protect").await;
+    b.wait_text("#export-unprotected", "anyone who gets it can read")
+        .await;
     b.click("#export-json").await;
     b.wait_text(".notices", "Saved bal-register-").await;
     b.wait_for_download(dir, ".json").await
