@@ -13,6 +13,7 @@ mod hi;
 pub mod labels;
 mod ml;
 pub mod refusals;
+pub mod seed;
 
 use crate::domain::form::Problem;
 use serde::{Deserialize, Serialize};
@@ -220,6 +221,8 @@ messages! {
     // Settings
     SettingsTitle, FieldOrganisation, FieldVolunteer, FieldVolunteerHint, FieldLanguage,
     SaveSettings, SettingsSaved, FieldDateFormat, FieldNumberFormat,
+    // The built-in programmes' own texts
+    SeedBalasabha, SeedAuxiliaryGroup, SeedBalMitraGram, SeedBanjaraCentre, SeedBalAshram, SeedBalikaAshram, SeedBalasabhaAbout, SeedAuxiliaryAbout, SeedBalMitraGramAbout, SeedBanjaraAbout, SeedBalAshramAbout, SeedBalikaAshramAbout, RoleMember, RoleLeader, RoleSecretary, RoleTeamLeader, RoleRepresentative, RolePresident, RoleLearner, RoleResident, RoleTrainee, ThemePlay, ThemeLeadership, ThemeCooperation, ThemeScience, ThemeDemocracy, ThemeEnvironment, ThemePersonality, ThemeLivelihood, ThemeGender, ThemeViolence, ThemeTraining, ThemeHealth, ThemeChildRights, ThemeEducation, ThemeCounselling,
 }
 
 #[cfg(test)]
