@@ -281,3 +281,65 @@ async fn a_child_is_registered_with_the_keyboard_alone() {
     b.wait_text("#person-name", "Meena").await;
     b.quit().await;
 }
+
+/// Choosing a person out of the register with the keyboard: Tab from the
+/// search box to a match, Enter to take it; the focus then stays on the
+/// field (its "Change" button), not at the top of the page, and Tab reaches
+/// the button that adds the member.
+#[tokio::test]
+async fn a_member_is_added_with_the_keyboard_alone() {
+    let b = Browser::start().await;
+    register_person(&b, "Lekha", "Nair", true, "1998-04-10").await;
+    let group = auxiliary_group(&b).await;
+    b.open(&group).await;
+    b.wait_for("#member_person")
+        .await
+        .focus()
+        .await
+        .expect("focus");
+    let keys = |text: &'static str| {
+        let b = &b;
+        async move {
+            b.driver
+                .action_chain()
+                .send_keys(text)
+                .perform()
+                .await
+                .expect("keys");
+        }
+    };
+    let active = || async {
+        b.js("return document.activeElement.id || document.activeElement.className;")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    keys("Lekha").await;
+    b.wait_for("#member_person-options .pick-option").await;
+    keys("\u{E004}").await; // Tab to the first match
+    assert_eq!(active().await, "pick-option");
+    keys("\u{E007}").await; // Enter takes it
+    b.wait_for("#member_person-chosen").await;
+    let started = std::time::Instant::now();
+    while active().await != "member_person-change" {
+        assert!(
+            started.elapsed() < bal_register_e2e::PATIENCE,
+            "the focus went to {:?}, not the chosen person's field",
+            active().await
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let mut tabs = 0;
+    while active().await != "join" {
+        keys("\u{E004}").await;
+        tabs += 1;
+        assert!(
+            tabs < 10,
+            "Tab never reached the button that adds the member"
+        );
+    }
+    keys("\u{E007}").await;
+    b.wait_text("#current-members", "Lekha").await;
+    b.quit().await;
+}
