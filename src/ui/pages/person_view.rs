@@ -139,11 +139,15 @@ fn PersonGroups(person: Id) -> impl IntoView {
                             ));
                         }
                     }
-                    let details = [programme.unwrap_or_default(), m.role.clone(), when]
-                        .into_iter()
-                        .filter(|s| !s.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" · ");
+                    let details = [
+                        programme.unwrap_or_default(),
+                        crate::i18n::seed::shown_owned(i18n.lang.get(), &m.role),
+                        when,
+                    ]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · ");
                     (
                         m.joined_on,
                         mid,

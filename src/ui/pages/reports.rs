@@ -227,7 +227,7 @@ fn GroupMonthBody(group: Id, month: Month) -> impl IntoView {
                         let person = reg.people.get(m.person);
                         let name = person.map(|p| p.full_name()).unwrap_or_else(|| i18n.t(Msg::LeftRecordDeleted).into());
                         let age = labels::age(lang, person.and_then(|p| p.age_on(end)));
-                        let role = reg.memberships.get(m.membership).map(|ms| ms.role.clone()).unwrap_or_default();
+                        let role = reg.memberships.get(m.membership).map(|ms| crate::i18n::seed::shown_owned(i18n.lang.get(), &ms.role)).unwrap_or_default();
                         view! {
                             <tr>
                                 <th scope="row">{name}</th>

@@ -29,11 +29,11 @@ const ALLOWED: &[&str] = &[
     "MB",
 ];
 
-/// The Latin-script words in the page's visible text that are not allowed:
+/// The Latin-script words in the page's title and visible text that are not allowed:
 /// English the translation missed.
 async fn english_left(b: &Browser) -> Vec<String> {
     let words = b
-        .js("return document.body.innerText.match(/[A-Za-z]{2,}/g) || [];")
+        .js("return (document.title + ' ' + document.body.innerText).match(/[A-Za-z]{2,}/g) || [];")
         .await;
     let mut left: Vec<String> = words
         .as_array()
@@ -89,6 +89,9 @@ async fn malayalam_and_hindi_translate_every_main_page_and_are_remembered() {
         .to_string();
 
     let new_meeting = format!("{group}/meetings/new");
+    let month = today().format("%Y-%m").to_string();
+    let group_report = format!("{group}/report/{month}");
+    let summary = format!("/report/{month}/{month}");
     let pages = [
         "/",
         "/people",
@@ -101,6 +104,11 @@ async fn malayalam_and_hindi_translate_every_main_page_and_are_remembered() {
         "/places",
         "/programmes",
         "/follow-up",
+        "/cases",
+        group_report.as_str(),
+        summary.as_str(),
+        "/groups/new",
+        "/programmes/new",
         "/data",
         "/settings",
     ];
