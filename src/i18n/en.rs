@@ -1,5 +1,9 @@
 //! English.
 
+// A pattern naming a message that no longer exists would bind everything
+// instead of failing: these make it an error, so the `match` stays exact.
+#![deny(unreachable_patterns, non_snake_case)]
+
 use super::Msg::{self, *};
 
 pub fn text(msg: Msg) -> &'static str {
@@ -27,8 +31,12 @@ pub fn text(msg: Msg) -> &'static str {
         All => "All",
         Optional => "optional",
         ChooseOne => "Choose…",
-        ShowMore => "Show more",
         ShowingCount => "Showing {shown} of {total}",
+        ShowingRange => "Showing {first}–{last} of {total}",
+        Pages => "Pages",
+        PagePrevious => "Previous",
+        PageNext => "Next",
+        PageOf => "Page {page} of {pages}",
         NoPickMatches => "Nothing matches.",
         FormHasErrors => "Please correct the marked fields.",
         NotFoundTitle => "Page not found",
@@ -48,6 +56,8 @@ pub fn text(msg: Msg) -> &'static str {
         HomeTitle => "Dashboard",
         HomePeopleCount => "{count} people registered",
         HomeGroupsCount => "{count} groups",
+        HomeOnePerson => "{count} person registered",
+        HomeOneGroup => "{count} group",
 
         // People
         PeopleTitle => "People",
@@ -591,6 +601,15 @@ pub fn text(msg: Msg) -> &'static str {
         FieldDateFormat => "Dates",
         FieldNumberFormat => "Numbers",
 
+        // Storage on this device
+        StorageTitle => "Storage on this device",
+        StorageUsed => "The records take {percent}% of the local storage this browser allows: {used} of {quota} characters.",
+        StorageNearlyFull => "Local storage is nearly full. Export the register to a file now and keep the file safe: once storage is full, new records cannot be saved on this device.",
+        StorageEstimate => "The browser's own estimate of everything the app keeps on this device, its program files included: {usage} MB of {quota} MB allowed.",
+        StorageKept => "The browser has agreed to keep these records until you remove them.",
+        StorageNotKept => "The browser has not promised to keep these records: it may clear them if the device runs short of space. Export them regularly.",
+        StorageKeepAsk => "Ask the browser to keep them",
+        StorageNoPromise => "This browser cannot promise to keep the records. Export them regularly.",
         // The built-in programmes' own texts (shown translated while unchanged)
         SeedBalasabha => "Balasabha",
         SeedAuxiliaryGroup => "Auxiliary group",

@@ -5,6 +5,10 @@
 //! वार्ड, ब्लॉक) and the English loan words volunteers use every day
 //! (रजिस्टर, फ़ाइल, केस).
 
+// A pattern naming a message that no longer exists would bind everything
+// instead of failing: these make it an error, so the `match` stays exact.
+#![deny(unreachable_patterns, non_snake_case)]
+
 use super::Msg::{self, *};
 
 pub fn text(msg: Msg) -> &'static str {
@@ -32,7 +36,6 @@ pub fn text(msg: Msg) -> &'static str {
         All => "सभी",
         Optional => "वैकल्पिक",
         ChooseOne => "चुनें…",
-        ShowMore => "और दिखाएँ",
         ShowingCount => "{total} में से {shown} दिखाए गए",
         NoPickMatches => "कुछ नहीं मिला।",
         FormHasErrors => "कृपया चिह्नित खाने ठीक करें।",
@@ -595,6 +598,23 @@ pub fn text(msg: Msg) -> &'static str {
         SettingsSaved => "सेटिंग सहेजी गई।",
         FieldDateFormat => "तारीख़",
         FieldNumberFormat => "संख्याएँ",
+
+        // Lists a page at a time; storage on this device
+        ShowingRange => "{total} में से {first}–{last} दिखाए गए",
+        Pages => "पृष्ठ",
+        PagePrevious => "पिछला",
+        PageNext => "अगला",
+        PageOf => "पृष्ठ {page} / {pages}",
+        HomeOnePerson => "{count} व्यक्ति दर्ज",
+        HomeOneGroup => "{count} समूह",
+        StorageTitle => "इस डिवाइस पर जगह",
+        StorageUsed => "ये रिकॉर्ड इस ब्राउज़र की लोकल स्टोरेज का {percent}% ले रहे हैं: {quota} में से {used} अक्षर।",
+        StorageNearlyFull => "लोकल स्टोरेज लगभग भर गई है। अभी रजिस्टर को फ़ाइल में निर्यात करें और फ़ाइल सुरक्षित रखें: जगह भर जाने पर इस डिवाइस पर नए रिकॉर्ड सहेजे नहीं जा सकेंगे।",
+        StorageEstimate => "ऐप इस डिवाइस पर जो कुछ रखता है (उसकी प्रोग्राम फ़ाइलों सहित), उसका ब्राउज़र का अपना अनुमान: {quota} MB में से {usage} MB।",
+        StorageKept => "ब्राउज़र ने इन रिकॉर्ड को तब तक रखने की बात मानी है जब तक आप इन्हें न हटाएँ।",
+        StorageNotKept => "ब्राउज़र ने इन रिकॉर्ड को रखने का वादा नहीं किया है: डिवाइस में जगह कम होने पर वह इन्हें मिटा सकता है। इन्हें नियमित रूप से निर्यात करें।",
+        StorageKeepAsk => "ब्राउज़र से इन्हें रखने को कहें",
+        StorageNoPromise => "यह ब्राउज़र रिकॉर्ड रखने का वादा नहीं कर सकता। इन्हें नियमित रूप से निर्यात करें।",
 
         // The built-in programmes' own texts (shown translated while unchanged)
         SeedBalasabha => "बालसभा",

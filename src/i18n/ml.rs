@@ -4,6 +4,10 @@
 //! with the programmes' own words (ബാലസഭ, ഓക്സിലറി ഗ്രൂപ്പ്, വാർഡ്, ബ്ലോക്ക്)
 //! and the English loan words volunteers use every day (രജിസ്റ്റർ, ഫയൽ).
 
+// A pattern naming a message that no longer exists would bind everything
+// instead of failing: these make it an error, so the `match` stays exact.
+#![deny(unreachable_patterns, non_snake_case)]
+
 use super::Msg::{self, *};
 
 pub fn text(msg: Msg) -> &'static str {
@@ -31,7 +35,6 @@ pub fn text(msg: Msg) -> &'static str {
         All => "എല്ലാം",
         Optional => "നിർബന്ധമില്ല",
         ChooseOne => "തിരഞ്ഞെടുക്കുക…",
-        ShowMore => "കൂടുതൽ കാണിക്കുക",
         ShowingCount => "ആകെ {total}, കാണിക്കുന്നത് {shown}",
         NoPickMatches => "ഒന്നും കണ്ടെത്തിയില്ല.",
         FormHasErrors => "അടയാളപ്പെടുത്തിയ കള്ളികൾ ശരിയാക്കുക.",
@@ -594,6 +597,23 @@ pub fn text(msg: Msg) -> &'static str {
         SettingsSaved => "ക്രമീകരണങ്ങൾ സേവ് ചെയ്തു.",
         FieldDateFormat => "തീയതികൾ",
         FieldNumberFormat => "സംഖ്യകൾ",
+
+        // Lists a page at a time; storage on this device
+        ShowingRange => "ആകെ {total}, കാണിക്കുന്നത് {first}–{last}",
+        Pages => "പേജുകൾ",
+        PagePrevious => "മുമ്പത്തേത്",
+        PageNext => "അടുത്തത്",
+        PageOf => "പേജ് {page} / {pages}",
+        HomeOnePerson => "{count} ആൾ രജിസ്റ്റർ ചെയ്തു",
+        HomeOneGroup => "{count} ഗ്രൂപ്പ്",
+        StorageTitle => "ഈ ഉപകരണത്തിലെ സ്ഥലം",
+        StorageUsed => "ഈ ബ്രൗസർ അനുവദിക്കുന്ന ലോക്കൽ സ്റ്റോറേജിന്റെ {percent}% രേഖകൾ എടുക്കുന്നു: {quota} അക്ഷരങ്ങളിൽ {used}.",
+        StorageNearlyFull => "ലോക്കൽ സ്റ്റോറേജ് ഏതാണ്ട് നിറഞ്ഞു. ഇപ്പോൾ തന്നെ രജിസ്റ്റർ ഒരു ഫയലിലേക്ക് എക്സ്പോർട്ട് ചെയ്ത് ഫയൽ സുരക്ഷിതമായി സൂക്ഷിക്കുക: സ്ഥലം നിറഞ്ഞാൽ ഈ ഉപകരണത്തിൽ പുതിയ രേഖകൾ സേവ് ചെയ്യാനാവില്ല.",
+        StorageEstimate => "ആപ്പ് ഈ ഉപകരണത്തിൽ സൂക്ഷിക്കുന്ന എല്ലാറ്റിന്റെയും (പ്രോഗ്രാം ഫയലുകൾ ഉൾപ്പെടെ) ബ്രൗസറിന്റെ സ്വന്തം കണക്ക്: അനുവദിച്ച {quota} MB-യിൽ {usage} MB.",
+        StorageKept => "നിങ്ങൾ നീക്കം ചെയ്യുന്നതുവരെ ഈ രേഖകൾ സൂക്ഷിക്കാമെന്ന് ബ്രൗസർ സമ്മതിച്ചിട്ടുണ്ട്.",
+        StorageNotKept => "ഈ രേഖകൾ സൂക്ഷിക്കുമെന്ന് ബ്രൗസർ ഉറപ്പു നൽകിയിട്ടില്ല: ഉപകരണത്തിൽ സ്ഥലം കുറഞ്ഞാൽ അവ മായ്ച്ചേക്കാം. പതിവായി എക്സ്പോർട്ട് ചെയ്യുക.",
+        StorageKeepAsk => "ഇവ സൂക്ഷിക്കാൻ ബ്രൗസറിനോട് ആവശ്യപ്പെടുക",
+        StorageNoPromise => "ഈ ബ്രൗസറിന് രേഖകൾ സൂക്ഷിക്കുമെന്ന് ഉറപ്പു നൽകാനാവില്ല. പതിവായി എക്സ്പോർട്ട് ചെയ്യുക.",
 
         // The built-in programmes' own texts (shown translated while unchanged)
         SeedBalasabha => "ബാലസഭ",

@@ -109,11 +109,12 @@ messages! {
     // Shell
     AppName, AppTagline, SkipToContent, NavMain, NavHome, NavPeople, NavGroups, NavPlaces,
     NavProgrammes, NavSettings, Loading, PrivacyNote, Dismiss, Cancel, Save, SaveChanges, Edit,
-    Delete, Change, All, Optional, ChooseOne, ShowMore, ShowingCount, NoPickMatches, FormHasErrors,
+    Delete, Change, All, Optional, ChooseOne, ShowingCount, ShowingRange, Pages, PagePrevious,
+    PageNext, PageOf, NoPickMatches, FormHasErrors,
     NotFoundTitle, NotFoundBody, GoHome, ConfirmDeleteTitle, ConfirmDeleteYes, Offline, AppUpdated,
     AppUpdatedReload,
     // Home
-    WelcomeTitle, WelcomeBody, WelcomeSeeds, AddFirstChild, HomeTitle, HomePeopleCount,
+    WelcomeTitle, WelcomeBody, WelcomeSeeds, AddFirstChild, HomeTitle, HomePeopleCount, HomeOnePerson, HomeOneGroup,
     HomeGroupsCount,
     // People
     PeopleTitle, SearchLabel, SearchHint, AddPerson, NoPeopleYet, NoMatches, WhoFilter, WhoEveryone,
@@ -221,6 +222,9 @@ messages! {
     // Settings
     SettingsTitle, FieldOrganisation, FieldVolunteer, FieldVolunteerHint, FieldLanguage,
     SaveSettings, SettingsSaved, FieldDateFormat, FieldNumberFormat,
+    // Storage on this device
+    StorageTitle, StorageUsed, StorageNearlyFull, StorageEstimate, StorageKept, StorageNotKept,
+    StorageKeepAsk, StorageNoPromise,
     // The built-in programmes' own texts
     SeedBalasabha, SeedAuxiliaryGroup, SeedBalMitraGram, SeedBanjaraCentre, SeedBalAshram, SeedBalikaAshram, SeedBalasabhaAbout, SeedAuxiliaryAbout, SeedBalMitraGramAbout, SeedBanjaraAbout, SeedBalAshramAbout, SeedBalikaAshramAbout, RoleMember, RoleLeader, RoleSecretary, RoleTeamLeader, RoleRepresentative, RolePresident, RoleLearner, RoleResident, RoleTrainee, ThemePlay, ThemeLeadership, ThemeCooperation, ThemeScience, ThemeDemocracy, ThemeEnvironment, ThemePersonality, ThemeLivelihood, ThemeGender, ThemeViolence, ThemeTraining, ThemeHealth, ThemeChildRights, ThemeEducation, ThemeCounselling,
 }

@@ -10,6 +10,7 @@ pub mod packing;
 pub mod repo;
 pub mod settings;
 pub mod tables;
+pub mod usage;
 
 #[cfg(target_arch = "wasm32")]
 pub mod local;

@@ -90,7 +90,7 @@ impl<S: KeyValue> Repo<S> {
         let chunks: Vec<_> = repo.meta.all_chunks().collect();
         for (kind, bucket, gen) in chunks {
             let key = chunk_key(ns, kind, bucket, gen);
-            if let Err(reason) = repo.read_bucket(&mut reg, kind, bucket, &key) {
+            if let Err(reason) = repo.load_chunk(&mut reg, kind, &key) {
                 repo.quarantine(kind, bucket, key.clone());
                 report.damaged.push(Damage { key, reason });
             }
@@ -128,20 +128,23 @@ impl<S: KeyValue> Repo<S> {
         let mut next = self.meta.clone();
         next.gen = gen;
         let mut written = Vec::new();
-        for &(kind, bucket) in &dirty {
+        for (kind, dirty_buckets) in by_kind(&dirty) {
+            let texts = table(reg, kind).encode_buckets(&dirty_buckets);
             let buckets = next.chunks.entry(kind).or_default();
-            match encode_bucket(reg, kind, bucket) {
-                Some(text) => {
-                    let key = chunk_key(&self.ns, kind, bucket, gen);
-                    if let Err(e) = self.kv.set(&key, &text) {
-                        self.remove_all(&written);
-                        return Err(e);
+            for (bucket, text) in dirty_buckets.into_iter().zip(texts) {
+                match text {
+                    Some(text) => {
+                        let key = chunk_key(&self.ns, kind, bucket, gen);
+                        if let Err(e) = self.kv.set(&key, &text) {
+                            self.remove_all(&written);
+                            return Err(e);
+                        }
+                        written.push(key);
+                        buckets.insert(bucket, gen);
                     }
-                    written.push(key);
-                    buckets.insert(bucket, gen);
-                }
-                None => {
-                    buckets.remove(&bucket);
+                    None => {
+                        buckets.remove(&bucket);
+                    }
                 }
             }
         }
@@ -214,6 +217,18 @@ impl<S: KeyValue> Repo<S> {
             }
             None => clear_bucket(reg, kind, bucket),
         }
+    }
+
+    /// Adds the records stored under `key` to a register being read from
+    /// scratch, where no bucket is read twice.
+    fn load_chunk(&self, reg: &mut Register, kind: Kind, key: &str) -> Result<(), String> {
+        let text = self
+            .kv
+            .get(key)
+            .ok_or_else(|| "the chunk is missing".to_string())?;
+        table_mut(reg, kind)
+            .load_bucket(&text)
+            .map_err(|e| e.to_string())
     }
 
     /// Replaces one bucket's records in memory with those stored under `key`.
@@ -316,7 +331,7 @@ impl<S: KeyValue> Repo<S> {
         let chunks: Vec<_> = self.meta.all_chunks().collect();
         for (kind, bucket, gen) in chunks {
             let key = chunk_key(&self.ns, kind, bucket, gen);
-            if let Err(reason) = self.read_bucket(&mut reg, kind, bucket, &key) {
+            if let Err(reason) = self.load_chunk(&mut reg, kind, &key) {
                 self.quarantine(kind, bucket, key.clone());
                 report.damaged.push(Damage { key, reason });
             }
@@ -391,8 +406,16 @@ fn dirty_buckets(reg: &Register, touched: &Touched) -> BTreeSet<(Kind, Bucket)> 
         .collect()
 }
 
-fn encode_bucket(reg: &Register, kind: Kind, bucket: Bucket) -> Option<String> {
-    table(reg, kind).encode_bucket(bucket)
+/// The dirty buckets of each kind, kinds in order.
+fn by_kind(dirty: &BTreeSet<(Kind, Bucket)>) -> Vec<(Kind, Vec<Bucket>)> {
+    let mut groups: Vec<(Kind, Vec<Bucket>)> = Vec::new();
+    for &(kind, bucket) in dirty {
+        match groups.last_mut() {
+            Some((k, buckets)) if *k == kind => buckets.push(bucket),
+            _ => groups.push((kind, vec![bucket])),
+        }
+    }
+    groups
 }
 
 fn clear_bucket(reg: &mut Register, kind: Kind, bucket: Bucket) {

@@ -2,8 +2,9 @@
 //! chunks to decode into it, whatever the record type.
 
 use super::codec::{self, DecodeError};
-use super::layout::{bucket_of, bucket_of_key, Bucket};
+use super::layout::{bucket_of, bucket_of_key, Bucket, BUCKETS};
 use crate::domain::id::Id;
+use crate::domain::record::Record;
 use crate::domain::register::{Kind, Register};
 use crate::domain::sort::{self, Key};
 use crate::domain::table::Table;
@@ -14,11 +15,23 @@ pub trait StoredTable {
     /// no such record.
     fn bucket_of_id(&self, id: Id) -> Bucket;
     /// The bucket's records encoded as one chunk; `None` when it has none.
-    fn encode_bucket(&self, bucket: Bucket) -> Option<String>;
+    fn encode_bucket(&self, bucket: Bucket) -> Option<String> {
+        self.encode_buckets(&[bucket]).pop().flatten()
+    }
+    /// [`StoredTable::encode_bucket`] for each of `buckets`, in that order,
+    /// from one pass over the table: an import rewrites every bucket, and a
+    /// pass per bucket made that 64 passes over the whole table.
+    fn encode_buckets(&self, buckets: &[Bucket]) -> Vec<Option<String>>;
     /// Replaces the bucket's records with those in `chunk`. On error the
     /// table is left as it was.
     fn replace_bucket(&mut self, bucket: Bucket, chunk: &str) -> Result<(), DecodeError>;
     fn clear_bucket(&mut self, bucket: Bucket);
+    /// Adds the records in `chunk`, when the table holds none of its bucket
+    /// yet (opening the register): unlike [`StoredTable::replace_bucket`],
+    /// it does not look through the table for old ones to remove, which
+    /// made opening a large register scan it once per chunk. On error
+    /// nothing is added.
+    fn load_bucket(&mut self, chunk: &str) -> Result<(), DecodeError>;
     /// Whether `chunk` decodes as records of this table's type.
     fn decodes(&self, chunk: &str) -> bool;
     /// Every id, tombstones included.
@@ -30,12 +43,29 @@ impl<T: Serialize + DeserializeOwned> StoredTable for Table<T> {
         self.record(id).map_or_else(|| bucket_of_key(id), bucket_of)
     }
 
-    fn encode_bucket(&self, bucket: Bucket) -> Option<String> {
-        let mut rows: Vec<_> = self.records().filter(|r| bucket_of(r) == bucket).collect();
-        // Records with the same anchor side by side: their repeated parts
-        // (a group's members in each of its meetings) then compress well.
-        sort::by_key(&mut rows, |r| Key::ids(r.anchor, r.id));
-        (!rows.is_empty()).then(|| codec::encode(&rows))
+    fn encode_buckets(&self, buckets: &[Bucket]) -> Vec<Option<String>> {
+        let mut wanted = [false; BUCKETS as usize];
+        for &b in buckets {
+            wanted[usize::from(b)] = true;
+        }
+        let mut rows: Vec<Vec<&Record<T>>> = (0..BUCKETS).map(|_| Vec::new()).collect();
+        for record in self.records() {
+            let b = usize::from(bucket_of(record));
+            if wanted[b] {
+                rows[b].push(record);
+            }
+        }
+        buckets
+            .iter()
+            .map(|&b| {
+                let rows = &mut rows[usize::from(b)];
+                // Records with the same anchor side by side: their repeated
+                // parts (a group's members in each of its meetings) then
+                // compress well.
+                sort::by_key(rows, |r| Key::ids(r.anchor, r.id));
+                (!rows.is_empty()).then(|| codec::encode(rows))
+            })
+            .collect()
     }
 
     fn replace_bucket(&mut self, bucket: Bucket, chunk: &str) -> Result<(), DecodeError> {
@@ -49,6 +79,13 @@ impl<T: Serialize + DeserializeOwned> StoredTable for Table<T> {
 
     fn clear_bucket(&mut self, bucket: Bucket) {
         self.retain(|r| bucket_of(r) != bucket);
+    }
+
+    fn load_bucket(&mut self, chunk: &str) -> Result<(), DecodeError> {
+        for record in codec::decode::<T>(chunk)? {
+            self.put(record);
+        }
+        Ok(())
     }
 
     fn decodes(&self, chunk: &str) -> bool {

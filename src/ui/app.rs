@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
     provide_context(router);
     super::pages::dashboard::provide_dashboard_choice();
     super::offline::start(state);
+    super::device_storage::request_at_start();
     let online = super::offline::online_signal();
 
     // Keep the page's language attribute true for screen readers and fonts.

@@ -33,6 +33,13 @@ impl I18n {
         self.formats.get().number(n)
     }
 
+    /// A count in a sentence: `one` when there is exactly one ("1 group"),
+    /// `many` otherwise; both hold a `{count}` placeholder.
+    pub fn count(self, one: Msg, many: Msg, n: usize) -> String {
+        let msg = if n == 1 { one } else { many };
+        self.fill(msg, &[("count", &self.number(n))])
+    }
+
     pub fn month(self, m: Month) -> String {
         self.formats.get().month(m)
     }

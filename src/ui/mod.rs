@@ -3,6 +3,7 @@
 
 mod app;
 pub mod components;
+mod device_storage;
 mod files;
 mod i18n;
 mod lookup;

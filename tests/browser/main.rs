@@ -6,6 +6,8 @@
 #![cfg(target_arch = "wasm32")]
 
 mod components;
+mod import_conflicts;
+mod lists_and_storage;
 mod storage;
 mod support;
 

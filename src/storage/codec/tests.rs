@@ -185,3 +185,31 @@ fn every_kind_round_trips_compressed() {
     }
     assert_eq!(back, reg);
 }
+
+/// Encoding many buckets in one pass gives exactly the chunks encoded one
+/// by one, and loading those into an empty register rebuilds it.
+#[test]
+fn buckets_encoded_together_are_the_chunks_encoded_alone() {
+    use crate::domain::generate::{generate, Scale, Spec};
+    use crate::domain::register::{Kind, Register};
+    use crate::storage::layout::BUCKETS;
+    use crate::storage::tables::{table, table_mut};
+    let reg = generate(&Spec::seed_documents(Scale::per_mille(5))).unwrap();
+    let mut back = Register::default();
+    // In an order of their own, not 0, 1, 2…
+    let buckets: Vec<u16> = (0..BUCKETS).rev().collect();
+    for kind in Kind::ALL {
+        let together = table(&reg, kind).encode_buckets(&buckets);
+        for (&bucket, text) in buckets.iter().zip(&together) {
+            assert_eq!(
+                *text,
+                table(&reg, kind).encode_bucket(bucket),
+                "{kind:?} {bucket}"
+            );
+            if let Some(text) = text {
+                table_mut(&mut back, kind).load_bucket(text).unwrap();
+            }
+        }
+    }
+    assert_eq!(back, reg);
+}

@@ -415,3 +415,31 @@ fn restoring_keeps_counting_ids_and_frees_what_only_the_backup_held() {
     assert!(report.damaged.is_empty());
     assert_eq!(names(&reopened), vec!["After", "Asha", "Later"]);
 }
+
+/// An import or a demonstration saves every bucket of every kind in one
+/// commit; the register opens from it whole, one chunk per bucket.
+#[test]
+fn a_whole_register_saved_in_one_commit_opens_the_same() {
+    use crate::domain::generate::{generate, Scale, Spec};
+    let reg = generate(&Spec::seed_documents(Scale::per_mille(5))).unwrap();
+    let (mut repo, _, _) = open(MemoryStore::default());
+    let mut everything = Touched::new();
+    for kind in Kind::ALL {
+        for id in table(&reg, kind).ids() {
+            everything.insert((kind, id));
+        }
+    }
+    repo.commit(&reg, &everything).unwrap();
+    for kind in Kind::ALL {
+        for bucket in 0..crate::storage::layout::BUCKETS {
+            assert_eq!(
+                repo.meta().chunk_gen(kind, bucket).is_some(),
+                table(&reg, kind).encode_bucket(bucket).is_some(),
+                "{kind:?} bucket {bucket} is stored if and only if it has records"
+            );
+        }
+    }
+    let (_, back, report) = open(repo.store().clone());
+    assert_eq!(report, LoadReport::default());
+    assert_eq!(back, reg);
+}

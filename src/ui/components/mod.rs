@@ -6,5 +6,6 @@ pub mod fields;
 pub mod missing;
 pub mod notices;
 pub mod page_title;
+pub mod pager;
 pub mod picker;
 pub mod record_list;

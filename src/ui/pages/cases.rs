@@ -10,8 +10,9 @@ use crate::i18n::{labels, Msg};
 use crate::route::Route;
 use crate::ui::components::fields::SelectField;
 use crate::ui::components::page_title::use_page_title;
+use crate::ui::components::pager::PagedList;
 use crate::ui::components::picker::SearchPicker;
-use crate::ui::components::record_list::{ListRow, RecordList};
+use crate::ui::components::record_list::ListRow;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::lookup::{place_label, places_matching};
 use crate::ui::state::{today, use_app};
@@ -85,14 +86,14 @@ pub fn CasesPage() -> impl IntoView {
                         describe=move |id| place_label(app, id)
                         error=Signal::derive(|| None::<String>) optional=true/>
                 </div>
-                <RecordList rows=flags/>
+                <PagedList rows=flags id="flags-list"/>
                 <Show when=move || flags.with(Vec::is_empty)>
                     <p class="muted">{tr(Msg::NoOpenFlags)}</p>
                 </Show>
             </section>
             <section class="record-section" id="open-cases">
                 <h2>{tr(Msg::CasesTitle)}</h2>
-                <RecordList rows=cases/>
+                <PagedList rows=cases id="cases-list"/>
                 <Show when=move || cases.with(Vec::is_empty)>
                     <p class="muted">{tr(Msg::NoCases)}</p>
                 </Show>
@@ -134,7 +135,7 @@ pub fn OverdueFollowUps() -> impl IntoView {
     view! {
         <section class="record-section sensitive" id="overdue-follow-ups">
             <h2>{tr(Msg::OverdueFollowUps)} " " <SensitiveMark/></h2>
-            <RecordList rows=rows/>
+            <PagedList rows=rows id="overdue-list"/>
             <Show when=move || rows.with(Vec::is_empty)>
                 <p class="muted">{tr(Msg::NoOverdue)}</p>
             </Show>

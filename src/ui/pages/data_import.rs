@@ -1,6 +1,7 @@
 //! Taking files in: an exchange file with its preview and conflicts, and a
 //! list of people from a spreadsheet with its column mapping.
 
+use crate::domain::paging::{page_rows, CONFLICT_PAGE};
 use crate::domain::register::{Kind, Register};
 use crate::exchange::any_record::AnyRecord;
 use crate::exchange::csv::{self, Sheet};
@@ -10,6 +11,7 @@ use crate::exchange::people_import::{add_people, preview_people, PeoplePreview, 
 use crate::exchange::people_mapping::{guess_mapping, unmapped_required, Column, Mapping};
 use crate::i18n::{exchange as words, labels, problem_text, Lang, Msg};
 use crate::ui::components::fields::{Label, SelectField};
+use crate::ui::components::pager::Pager;
 use crate::ui::files::read_text;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::{save_error_text, today, use_app, ImportFailure, NoticeKind};
@@ -259,7 +261,20 @@ fn ImportPreview(preview: std::sync::Arc<Preview>, choices: RwSignal<Choices>) -
         }
     };
     let set_all_mine = set_all.clone();
-    let conflicts = preview.conflicts.clone();
+    // A page of conflicts at a time: answers are kept by record in
+    // `choices`, so turning the page loses none.
+    let conflicts = std::sync::Arc::new(preview.conflicts.clone());
+    let conflict_count = conflicts.len();
+    let conflicts_start = RwSignal::new(0);
+    let conflict_page = {
+        let conflicts = conflicts.clone();
+        move || {
+            conflicts[page_rows(conflicts_start.get(), conflict_count, CONFLICT_PAGE)]
+                .iter()
+                .map(|c| view! { <ConflictRow mine=c.mine.clone() theirs=c.theirs.clone() choices/> })
+                .collect_view()
+        }
+    };
     view! {
         <section class="preview" id="import-preview" aria-live="polite">
             <h3>{tr(Msg::PreviewTitle)}</h3>
@@ -277,9 +292,8 @@ fn ImportPreview(preview: std::sync::Arc<Preview>, choices: RwSignal<Choices>) -
                     <button type="button" id="keep-all-mine" on:click=move |_| set_all_mine(Choice::KeepMine)>{tr(Msg::KeepAllMine)}</button>
                     <button type="button" id="take-all-theirs" on:click=move |_| set_all(Choice::TakeTheirs)>{tr(Msg::TakeAllTheirs)}</button>
                 </div>
-                <ol class="conflicts">
-                    {conflicts.into_iter().map(|c| view! { <ConflictRow mine=c.mine theirs=c.theirs choices/> }).collect_view()}
-                </ol>
+                <ol class="conflicts" id="conflict-list">{conflict_page}</ol>
+                <Pager total=Signal::stored(conflict_count) start=conflicts_start id="conflicts-page" size=CONFLICT_PAGE/>
             })}
             {(!invalid.is_empty()).then(|| view! {
                 <h3>{tr(Msg::InvalidTitle)}</h3>

@@ -5,7 +5,8 @@ use crate::domain::rhythm::{behind_target, repeated_absences};
 use crate::i18n::Msg;
 use crate::route::Route;
 use crate::ui::components::page_title::use_page_title;
-use crate::ui::components::record_list::{ListRow, RecordList};
+use crate::ui::components::pager::PagedList;
+use crate::ui::components::record_list::ListRow;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::{today, use_app};
 use leptos::prelude::*;
@@ -70,14 +71,14 @@ pub fn FollowUpPage() -> impl IntoView {
             <h1>{tr(Msg::FollowUpTitle)}</h1>
             <section class="record-section" id="needs-follow-up">
                 <h2>{tr(Msg::NeedsFollowUp)}</h2>
-                <RecordList rows=people/>
+                <PagedList rows=people id="follow-up-list"/>
                 <Show when=move || people.with(Vec::is_empty)>
                     <p class="muted">{tr(Msg::NoFollowUps)}</p>
                 </Show>
             </section>
             <section class="record-section" id="behind-target">
                 <h2>{tr(Msg::BehindTarget)}</h2>
-                <RecordList rows=groups/>
+                <PagedList rows=groups id="behind-list"/>
                 <Show when=move || groups.with(Vec::is_empty)>
                     <p class="muted">{tr(Msg::NoneBehindTarget)}</p>
                 </Show>

@@ -5,7 +5,8 @@ use crate::domain::meeting_rules::meetings_of_group;
 use crate::domain::rhythm::{rhythm, MonthState};
 use crate::i18n::{labels, Msg};
 use crate::route::Route;
-use crate::ui::components::record_list::{ListRow, RecordList};
+use crate::ui::components::pager::PagedList;
+use crate::ui::components::record_list::ListRow;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::router::Link;
 use crate::ui::state::{today, use_app};
@@ -84,7 +85,7 @@ pub fn GroupMeetings(group: Id) -> impl IntoView {
                     }).collect_view()}
                 </ol>
             </Show>
-            <RecordList rows=history id="meeting-history"/>
+            <PagedList rows=history id="meeting-history"/>
             <Show when=move || history.with(Vec::is_empty)>
                 <p class="muted">{tr(Msg::NoMeetings)}</p>
             </Show>

@@ -14,8 +14,9 @@ use crate::ui::components::confirm::Confirm;
 use crate::ui::components::fields::{Label, SelectField, TextField};
 use crate::ui::components::missing::Missing;
 use crate::ui::components::page_title::use_page_title;
+use crate::ui::components::pager::PagedList;
 use crate::ui::components::picker::SearchPicker;
-use crate::ui::components::record_list::{ListRow, RecordList};
+use crate::ui::components::record_list::ListRow;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::lookup::{people_matching, person_label};
 use crate::ui::router::{use_router, Link};
@@ -271,7 +272,7 @@ fn Members(group: Id) -> impl IntoView {
         </section>
         <section class="record-section" id="past-members">
             <h2>{tr(Msg::PastMembers)}</h2>
-            <RecordList rows=Signal::derive(past)/>
+            <PagedList rows=Signal::derive(past) id="past-members-list"/>
         </section>
     }
 }

@@ -1,8 +1,8 @@
 //! Groups, filtered by programme, place and status, with member counts.
 
-use super::people_list::PAGE;
 use crate::domain::group::GroupStatus;
 use crate::domain::id::Id;
+use crate::domain::paging::{page_rows, PAGE};
 use crate::domain::place;
 use crate::domain::sort::{self, Key};
 use crate::domain::text::{fold, Query};
@@ -10,6 +10,7 @@ use crate::i18n::{labels, Msg};
 use crate::route::Route;
 use crate::ui::components::fields::{Label, SelectField};
 use crate::ui::components::page_title::use_page_title;
+use crate::ui::components::pager::{showing, Pager};
 use crate::ui::components::picker::SearchPicker;
 use crate::ui::components::record_list::{ListRow, RecordList};
 use crate::ui::i18n::{tr, use_i18n};
@@ -28,7 +29,7 @@ pub fn GroupsList() -> impl IntoView {
     let programme = RwSignal::new(None::<Id>);
     let status = RwSignal::new(None::<GroupStatus>);
     let within = RwSignal::new(None::<Id>);
-    let limit = RwSignal::new(PAGE);
+    let start = RwSignal::new(0);
 
     let programmes = Memo::new(move |_| {
         app.register.with(|reg| {
@@ -74,8 +75,8 @@ pub fn GroupsList() -> impl IntoView {
         app.register.with(|reg| {
             counts.with(|counts| {
                 matches.with(|ids| {
-                    ids.iter()
-                        .take(limit.get())
+                    ids[page_rows(start.get(), ids.len(), PAGE)]
+                        .iter()
                         .filter_map(|&id| {
                             let g = reg.groups.get(id)?;
                             let programme = reg
@@ -114,18 +115,18 @@ pub fn GroupsList() -> impl IntoView {
                 <div class="field search">
                     <label for="search">{tr(Msg::SearchLabel)}</label>
                     <input id="search" type="search" autocomplete="off" prop:value=query
-                        on:input:target=move |ev| { limit.set(PAGE); set_query.set(ev.target().value()); }/>
+                        on:input:target=move |ev| { start.set(0); set_query.set(ev.target().value()); }/>
                 </div>
                 {move || view! {
                     <SelectField id="filter_programme" label=Msg::FieldProgramme
                         choices=programmes.get().into_iter().map(|(id, name)| (id, Label::Owned(name))).collect()
-                        value=programme on_change=move |p| { limit.set(PAGE); programme.set(p) } optional=true/>
+                        value=programme on_change=move |p| { start.set(0); programme.set(p) } optional=true/>
                 }}
                 <SelectField id="filter_status" label=Msg::FieldStatus
                     choices=GroupStatus::ALL.iter().map(|&s| (s, labels::status(s).into())).collect()
-                    value=status on_change=move |s| { limit.set(PAGE); status.set(s) } optional=true/>
+                    value=status on_change=move |s| { start.set(0); status.set(s) } optional=true/>
                 <SearchPicker id="filter_place" label=Msg::FieldPlace value=within
-                    on_change=move |p| { limit.set(PAGE); within.set(p) }
+                    on_change=move |p| { start.set(0); within.set(p) }
                     search=move |text: String| places_matching(app, &text)
                     describe=move |id| place_label(app, id)
                     error=Signal::derive(|| None::<String>) optional=true/>
@@ -138,16 +139,12 @@ pub fn GroupsList() -> impl IntoView {
                     } else if n == 0 {
                         i18n.t(Msg::NoGroupsMatch).to_string()
                     } else {
-                        i18n.fill(Msg::ShowingCount, &[("shown", &i18n.number(n.min(limit.get()))), ("total", &i18n.number(n))])
+                        showing(i18n, start.get(), n)
                     }
                 }}
             </p>
             <RecordList rows=Signal::derive(rows)/>
-            <Show when=move || { matches.with(Vec::len) > limit.get() }>
-                <button type="button" id="show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
-                    {tr(Msg::ShowMore)}
-                </button>
-            </Show>
+            <Pager total=Signal::derive(move || matches.with(Vec::len)) start id="groups-page"/>
         </section>
     }
 }

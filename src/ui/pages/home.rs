@@ -39,11 +39,11 @@ pub fn Home() -> impl IntoView {
                     <h1>{tr(Msg::HomeTitle)}</h1>
                     <p class="summary-figure">
                         <span id="people-count">
-                            {move || i18n.fill(Msg::HomePeopleCount, &[("count", &i18n.number(children.get()))])}
+                            {move || i18n.count(Msg::HomeOnePerson, Msg::HomePeopleCount, children.get())}
                         </span>
                         " · "
                         <span id="groups-count">
-                            {move || i18n.fill(Msg::HomeGroupsCount, &[("count", &i18n.number(groups.get()))])}
+                            {move || i18n.count(Msg::HomeOneGroup, Msg::HomeGroupsCount, groups.get())}
                         </span>
                     </p>
                     <div class="actions">

@@ -24,3 +24,4 @@ pub mod places;
 pub mod programmes;
 pub mod reports;
 pub mod settings;
+pub mod storage_use;

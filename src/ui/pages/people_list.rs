@@ -1,8 +1,9 @@
 //! The register of people: search by name, filter children or adults, and a
 //! page of results at a time so the page stays light however large the
-//! register grows.
+//! register grows (see `domain::paging`).
 
 use crate::domain::id::Id;
+use crate::domain::paging::{page_rows, PAGE};
 use crate::domain::person::Person;
 use crate::domain::programme::ADULT_AGE;
 use crate::domain::schooling::Schooling;
@@ -11,15 +12,13 @@ use crate::i18n::{labels, Msg};
 use crate::route::Route;
 use crate::ui::components::fields::SelectField;
 use crate::ui::components::page_title::use_page_title;
+use crate::ui::components::pager::{showing, Pager};
 use crate::ui::components::record_list::{ListRow, RecordList};
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::router::Link;
 use crate::ui::state::{today, use_app};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-
-/// How many rows are shown at first, and added by "Show more".
-pub const PAGE: usize = 100;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Who {
@@ -46,11 +45,17 @@ pub fn PeopleList() -> impl IntoView {
     use_page_title(move || i18n.t(Msg::PeopleTitle).to_string());
     let (query, set_query) = signal(String::new());
     let who = RwSignal::new(Who::Everyone);
-    let limit = RwSignal::new(PAGE);
+    let start = RwSignal::new(0);
 
     let matches = Memo::new(move |_| {
         let q = Query::new(&query.get());
         let who = who.get();
+        if who == Who::Everyone {
+            // The index holds every live person: nothing to look up.
+            return app
+                .names
+                .with(|index| index.search(&q).collect::<Vec<Id>>());
+        }
         let today = today();
         app.register.with(|reg| {
             app.names.with(|index| {
@@ -67,8 +72,8 @@ pub fn PeopleList() -> impl IntoView {
         let today = today();
         app.register.with(|reg| {
             matches.with(|ids| {
-                ids.iter()
-                    .take(limit.get())
+                ids[page_rows(start.get(), ids.len(), PAGE)]
+                    .iter()
                     .filter_map(|&id| {
                         let p = reg.people.get(id)?;
                         let schooling = match p.schooling.current() {
@@ -97,7 +102,7 @@ pub fn PeopleList() -> impl IntoView {
         })
     });
     let set_who = move |w: Option<Who>| {
-        limit.set(PAGE);
+        start.set(0);
         who.set(w.unwrap_or(Who::Everyone));
     };
 
@@ -117,7 +122,7 @@ pub fn PeopleList() -> impl IntoView {
                         aria-describedby="search-hint result-count"
                         prop:value=query
                         on:input:target=move |ev| {
-                            limit.set(PAGE);
+                            start.set(0);
                             set_query.set(ev.target().value());
                         }
                     />
@@ -137,23 +142,18 @@ pub fn PeopleList() -> impl IntoView {
             </div>
             <p class="result-count" id="result-count" aria-live="polite">
                 {move || {
-                    let shown = rows.with(Vec::len);
                     let found = matches.with(Vec::len);
                     if total.get() == 0 {
                         i18n.t(Msg::NoPeopleYet).to_string()
                     } else if found == 0 {
                         i18n.fill(Msg::NoMatches, &[("query", &query.get())])
                     } else {
-                        i18n.fill(Msg::ShowingCount, &[("shown", &i18n.number(shown)), ("total", &i18n.number(found))])
+                        showing(i18n, start.get(), found)
                     }
                 }}
             </p>
             <RecordList rows=rows/>
-            <Show when=move || { matches.with(Vec::len) > rows.with(Vec::len) }>
-                <button type="button" id="show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
-                    {tr(Msg::ShowMore)}
-                </button>
-            </Show>
+            <Pager total=Signal::derive(move || matches.with(Vec::len)) start id="people-page"/>
         </section>
     }
 }

@@ -3,7 +3,7 @@
 use crate::domain::id::Id;
 use crate::domain::person::{Relationship, Sex};
 use crate::domain::person_form::{Field, PersonError, PersonForm, SchoolingChoice};
-use crate::domain::sort::{self, Key};
+use crate::domain::suggest::{Known, SUGGESTIONS};
 use crate::domain::time::iso_date;
 use crate::i18n::{labels, problem_text, Msg};
 use crate::route::Route;
@@ -116,17 +116,12 @@ fn PersonEditor(
     let set_schooling =
         move |c: Option<SchoolingChoice>| form.update(|f| f.schooling = c.unwrap_or_default());
     let known_villages = Memo::new(move |_| {
-        app.register.with(|r| {
-            let mut v: Vec<String> = r
-                .people
-                .live()
-                .map(|(_, p)| p.village.clone())
-                .filter(|v| !v.is_empty())
-                .collect();
-            sort::by_key(&mut v, |s| Key(0, s.clone(), 0));
-            v.dedup();
-            v
-        })
+        app.register
+            .with(|r| Known::new(r.people.live().map(|(_, p)| p.village.as_str())))
+    });
+    // Only the villages matching what is typed: a state has thousands.
+    let village_suggestions = Memo::new(move |_| {
+        known_villages.with(|known| known.matching(&village.get(), SUGGESTIONS))
     });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -241,7 +236,7 @@ fn PersonEditor(
                     <TextField id="village" label=Msg::FieldVillage value=village on_input=set_village
                         error=error_for(Field::Village) optional=true list="known-villages"/>
                     <datalist id="known-villages">
-                        <For each=move || known_villages.get() key=|v| v.clone() let:v>
+                        <For each=move || village_suggestions.get() key=|v| v.clone() let:v>
                             <option value=v></option>
                         </For>
                     </datalist>

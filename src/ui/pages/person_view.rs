@@ -11,6 +11,7 @@ use crate::i18n::{labels, Lang, Msg};
 use crate::route::Route;
 use crate::ui::components::confirm::Confirm;
 use crate::ui::components::page_title::use_page_title;
+use crate::ui::components::pager::PagedList;
 use crate::ui::components::record_list::{ListRow, RecordList};
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::router::{use_router, Link};
@@ -273,7 +274,7 @@ fn PersonAttendance(person: Id) -> impl IntoView {
         <section class="record-section" id="person-attendance">
             <h2>{tr(Msg::AttendanceHistory)}</h2>
             <p id="attendance-rate">{move || data.with(|d| d.0.clone()).unwrap_or_else(|| i18n.t(Msg::NoAttendance).to_string())}</p>
-            <RecordList rows=Signal::derive(move || data.with(|d| d.1.clone()))/>
+            <PagedList rows=Signal::derive(move || data.with(|d| d.1.clone())) id="attendance-list"/>
         </section>
     }
 }

@@ -1,8 +1,8 @@
 //! Places: the list, a form to add one, and a page to edit or delete one.
 
-use super::people_list::PAGE;
 use crate::domain::form::FieldError;
 use crate::domain::id::Id;
+use crate::domain::paging::{page_rows, PAGE};
 use crate::domain::place::{self, Level};
 use crate::domain::place_form::{PlaceField, PlaceForm};
 use crate::domain::text::Query;
@@ -12,6 +12,7 @@ use crate::ui::components::confirm::Confirm;
 use crate::ui::components::fields::{SelectField, TextField};
 use crate::ui::components::missing::Missing;
 use crate::ui::components::page_title::use_page_title;
+use crate::ui::components::pager::{showing, Pager};
 use crate::ui::components::picker::{SearchPicker, PICK_LIMIT};
 use crate::ui::components::record_list::{ListRow, RecordList};
 use crate::ui::i18n::{tr, use_i18n};
@@ -26,7 +27,7 @@ pub fn PlacesPage() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title(move || i18n.t(Msg::PlacesTitle).to_string());
     let (query, set_query) = signal(String::new());
-    let limit = RwSignal::new(PAGE);
+    let start = RwSignal::new(0);
     let adding = RwSignal::new(false);
     let found = Memo::new(move |_| {
         let q = Query::new(&query.get());
@@ -36,8 +37,8 @@ pub fn PlacesPage() -> impl IntoView {
         let lang = i18n.lang.get();
         app.register.with(|reg| {
             found.with(|f| {
-                f.iter()
-                    .take(limit.get())
+                f[page_rows(start.get(), f.len(), PAGE)]
+                    .iter()
                     .map(|(id, name)| {
                         let level = reg
                             .places
@@ -75,7 +76,7 @@ pub fn PlacesPage() -> impl IntoView {
             <div class="field search">
                 <label for="search">{tr(Msg::SearchPlaces)}</label>
                 <input id="search" type="search" autocomplete="off" prop:value=query
-                    on:input:target=move |ev| { limit.set(PAGE); set_query.set(ev.target().value()); }/>
+                    on:input:target=move |ev| { start.set(0); set_query.set(ev.target().value()); }/>
             </div>
             <p class="result-count" id="result-count" aria-live="polite">
                 {move || {
@@ -83,16 +84,12 @@ pub fn PlacesPage() -> impl IntoView {
                     if n == 0 && query.with(|q| q.is_empty()) {
                         i18n.t(Msg::NoPlacesYet).to_string()
                     } else {
-                        i18n.fill(Msg::ShowingCount, &[("shown", &i18n.number(n.min(limit.get()))), ("total", &i18n.number(n))])
+                        showing(i18n, start.get(), n)
                     }
                 }}
             </p>
             <RecordList rows=Signal::derive(rows)/>
-            <Show when=move || { found.with(Vec::len) > limit.get() }>
-                <button type="button" id="show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
-                    {tr(Msg::ShowMore)}
-                </button>
-            </Show>
+            <Pager total=Signal::derive(move || found.with(Vec::len)) start id="places-page"/>
         </section>
     }
 }

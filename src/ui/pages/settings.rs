@@ -1,5 +1,6 @@
 //! Settings: the organisation's and the volunteer's names, the language,
-//! the formats of dates and numbers.
+//! the formats of dates and numbers, and how much room the records take on
+//! this device.
 
 use crate::i18n::formats::{DateStyle, Formats, NumberStyle};
 use crate::i18n::{Lang, Msg};
@@ -113,6 +114,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <button type="submit" id="save-settings" class="primary">{tr(Msg::SaveSettings)}</button>
                 </div>
             </form>
+            <super::storage_use::StorageSection/>
             <Show when=move || !app.in_demo()>
                 <super::demo::DemoSection/>
             </Show>

@@ -5,7 +5,9 @@
 //! so tests run in parallel without sharing local storage. A profile can be
 //! reopened with [`Browser::restart`] to check what survives a browser restart.
 
+pub mod data_set;
 pub mod flows;
+pub mod probe;
 mod server;
 
 use std::path::{Path, PathBuf};
@@ -328,6 +330,37 @@ impl Browser {
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+
+    /// Waits up to `patience` until a JavaScript expression is neither
+    /// null, undefined nor false, and returns its value.
+    pub async fn wait_js(&self, expression: &str, patience: Duration) -> serde_json::Value {
+        let started = Instant::now();
+        loop {
+            let value = self.js(&format!("return {expression};")).await;
+            if !value.is_null() && value != false {
+                return value;
+            }
+            assert!(
+                started.elapsed() < patience,
+                "the page never gave {expression} in {patience:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Runs `script` in every page this browser opens from now on, before
+    /// the page's own scripts (the DevTools protocol's
+    /// `Page.addScriptToEvaluateOnNewDocument`).
+    pub async fn on_new_document(&self, script: &str) {
+        let tools = thirtyfour::extensions::cdp::ChromeDevTools::new(self.driver.handle().clone());
+        tools
+            .execute_cdp_with_params(
+                "Page.addScriptToEvaluateOnNewDocument",
+                serde_json::json!({ "source": script }),
+            )
+            .await
+            .expect("script for new documents");
     }
 
     /// Runs JavaScript in the page and returns its result.

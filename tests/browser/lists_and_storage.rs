@@ -1,0 +1,195 @@
+//! Long lists a page at a time, and the storage figure in settings, in a
+//! real page with real local storage.
+
+use crate::support::{click, fresh_page, local_storage, settle, text_of, type_into, wait_for};
+use bal_register::domain::edit::Edit;
+use bal_register::domain::id::DeviceTag;
+use bal_register::domain::person::{Birth, Person, Sex};
+use bal_register::domain::schooling::SchoolHistory;
+use bal_register::domain::table::Author;
+use bal_register::domain::time::Timestamp;
+use bal_register::i18n::formats::group_digits;
+use bal_register::storage::layout::REAL;
+use bal_register::storage::local::LocalStore;
+use bal_register::storage::repo::Repo;
+use bal_register::storage::usage::CHROME_QUOTA_UNITS;
+use bal_register::ui::App;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+/// Saves `n` people into the real register, as an earlier session would
+/// have, each in a village of their own.
+fn seed_people(n: usize) {
+    let (mut repo, mut reg, _) = Repo::open(LocalStore::open().unwrap(), REAL, || {
+        DeviceTag::from_random(7)
+    })
+    .unwrap();
+    let author = Author {
+        device: repo.meta().ids.device,
+        now: Timestamp(1_764_300_000),
+    };
+    let mut edit = Edit::new(&mut reg, repo.ids_mut(), author);
+    for i in 0..n {
+        edit.add_person(Person {
+            given_name: format!("Child {i:03}"),
+            family_name: String::new(),
+            sex: Sex::Female,
+            birth: Birth::Known {
+                date: NaiveDate::from_ymd_opt(2017, 1, 2).unwrap(),
+            },
+            guardian_name: String::new(),
+            guardian_relationship: None,
+            phone: String::new(),
+            village: format!("Village {i:03}"),
+            community: String::new(),
+            schooling: SchoolHistory::default(),
+            notes: String::new(),
+        })
+        .unwrap();
+    }
+    let touched = edit.touched();
+    repo.commit(&reg, &touched).unwrap();
+}
+
+fn mount() -> leptos::mount::UnmountHandle<impl Mountable> {
+    let parent = document().create_element("div").unwrap();
+    parent.set_class_name("test-root");
+    document().body().unwrap().append_child(&parent).unwrap();
+    leptos::mount::mount_to(parent.unchecked_into(), App)
+}
+
+fn rows() -> u32 {
+    document()
+        .query_selector_all(".person-row")
+        .unwrap()
+        .length()
+}
+
+fn disabled(css: &str) -> bool {
+    document()
+        .query_selector(css)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {css}"))
+        .has_attribute("disabled")
+}
+
+#[wasm_bindgen_test]
+async fn a_long_list_shows_a_hundred_rows_a_page() {
+    fresh_page("/people");
+    seed_people(150);
+    let _app = mount();
+    assert_eq!(text_of("#result-count").await, "Showing 1–100 of 150");
+    assert_eq!(rows(), 100);
+    assert_eq!(text_of(".pager-place").await, "Page 1 of 2");
+    assert!(disabled("#people-page-previous"));
+
+    click("#people-page-next").await;
+    assert_eq!(text_of("#result-count").await, "Showing 101–150 of 150");
+    assert_eq!(rows(), 50, "the page holds only its own rows");
+    assert_eq!(text_of(".person-row .record-name").await, "Child 100");
+    assert!(disabled("#people-page-next"));
+
+    click("#people-page-previous").await;
+    assert_eq!(text_of(".person-row .record-name").await, "Child 000");
+    assert_eq!(rows(), 100);
+}
+
+fn village_options() -> Vec<String> {
+    let options = document()
+        .query_selector_all("#known-villages option")
+        .unwrap();
+    (0..options.length())
+        .map(|i| {
+            options
+                .item(i)
+                .unwrap()
+                .unchecked_into::<web_sys::Element>()
+                .get_attribute("value")
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_form_offers_villages_a_few_at_a_time_as_they_are_typed() {
+    fresh_page("/people/new");
+    seed_people(150);
+    let _app = mount();
+    wait_for("#village").await;
+    settle().await;
+    let offered = village_options();
+    assert_eq!(offered.len(), 50, "not all 150 villages at once");
+    assert_eq!(offered[0], "Village 000");
+
+    type_into("#village", "village 12").await;
+    settle().await;
+    let narrowed = village_options();
+    // Every word typed is in each one: 012, 112 and 120 to 129.
+    let expected: Vec<String> = (0..150)
+        .map(|i| format!("Village {i:03}"))
+        .filter(|v| v.contains("12"))
+        .collect();
+    assert_eq!(expected.len(), 12);
+    assert_eq!(narrowed, expected);
+}
+
+/// Local storage as Chrome counts it: UTF-16 units of keys and values.
+fn units_in_storage() -> usize {
+    let storage = local_storage();
+    (0..storage.length().unwrap())
+        .map(|i| {
+            let key = storage.key(i).unwrap().unwrap();
+            let value = storage.get_item(&key).unwrap().unwrap();
+            key.encode_utf16().count() + value.encode_utf16().count()
+        })
+        .sum()
+}
+
+#[wasm_bindgen_test]
+async fn settings_show_how_much_of_local_storage_the_records_take() {
+    fresh_page("/settings");
+    seed_people(2_000);
+    let _app = mount();
+    let used = text_of("#storage-used").await;
+    let units = units_in_storage();
+    let percent = (units * 100 + CHROME_QUOTA_UNITS / 2) / CHROME_QUOTA_UNITS;
+    assert!(units > 1_000, "2,000 people take some room: {units} units");
+    assert_eq!(
+        used,
+        format!(
+            "The records take {percent}% of the local storage this browser allows: {} of {} characters.",
+            group_digits(units, true),
+            group_digits(CHROME_QUOTA_UNITS, true)
+        )
+    );
+    assert!(
+        document()
+            .query_selector("#storage-warning")
+            .unwrap()
+            .is_none(),
+        "no warning at {percent}%"
+    );
+    // The browser's answer about keeping the records, whatever it is.
+    assert!(!text_of("#storage-persisted").await.is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn settings_warn_when_local_storage_is_nearly_full() {
+    fresh_page("/settings");
+    seed_people(10);
+    // Another app of this origin (or an old demonstration) filled it.
+    let filler = "f".repeat(CHROME_QUOTA_UNITS * 85 / 100);
+    local_storage().set_item("filler", &filler).unwrap();
+    let _app = mount();
+    let warning = text_of("#storage-warning").await;
+    assert!(warning.contains("nearly full"), "{warning}");
+    assert!(wait_for("#storage-used")
+        .await
+        .text_content()
+        .unwrap()
+        .contains("85%"));
+    settle().await;
+    local_storage().remove_item("filler").unwrap();
+}
