@@ -105,4 +105,24 @@ mod tests {
         // Latin, then Devanagari (alphabetical), then Bengali, then Malayalam.
         assert_eq!(order, vec![ids[1], ids[5], ids[4], ids[0], ids[2], ids[3]]);
     }
+
+    /// Within a script, names sort in its alphabet's order (the code points
+    /// of Devanagari and Malayalam follow the varnamala), and a name typed
+    /// with an atomic chillu or with the older virama + ZWJ sorts as one.
+    #[test]
+    fn names_sort_in_their_alphabet() {
+        let (t, ids) = table(&[
+            "രമ",
+            "ആതിര",
+            "ബിന്ദു",
+            "അനിൽ",
+            "അനി\u{0D32}\u{0D4D}\u{200D}കുമാർ",
+        ]);
+        let order: Vec<Id> = NameIndex::build(&t).search(&Query::new("")).collect();
+        assert_eq!(order, vec![ids[3], ids[4], ids[1], ids[2], ids[0]]);
+
+        let (t, ids) = table(&["सुनीता", "अनिल", "कविता", "आशा", "गीता"]);
+        let order: Vec<Id> = NameIndex::build(&t).search(&Query::new("")).collect();
+        assert_eq!(order, vec![ids[1], ids[3], ids[2], ids[4], ids[0]]);
+    }
 }

@@ -1,5 +1,9 @@
 //! English.
 
+// A pattern naming a message that no longer exists would bind everything
+// instead of failing: these make it an error, so the `match` stays exact.
+#![deny(unreachable_patterns, non_snake_case)]
+
 use super::Msg::{self, *};
 
 pub fn text(msg: Msg) -> &'static str {
@@ -676,5 +680,42 @@ pub fn text(msg: Msg) -> &'static str {
         StorageNotKept => "The browser has not promised to keep these records: it may clear them if the device runs short of space. Export them regularly.",
         StorageKeepAsk => "Ask the browser to keep them",
         StorageNoPromise => "This browser cannot promise to keep the records. Export them regularly.",
+        // The built-in programmes' own texts (shown translated while unchanged)
+        SeedBalasabha => "Balasabha",
+        SeedAuxiliaryGroup => "Auxiliary group",
+        SeedBalMitraGram => "Bal Mitra Gram",
+        SeedBanjaraCentre => "Banjara Education Centre",
+        SeedBalAshram => "Bal Ashram",
+        SeedBalikaAshram => "Balika Ashram",
+        SeedBalasabhaAbout => "Children's neighbourhood group (Kudumbashree NRO), run by a resource person from the village.",
+        SeedAuxiliaryAbout => "Kudumbashree group of young women aged 18 to 40; two meetings a month.",
+        SeedBalMitraGramAbout => "Child-friendly village whose children's council takes part in the village's decisions.",
+        SeedBanjaraAbout => "Community learning centre for children of nomadic communities.",
+        SeedBalAshramAbout => "Long-term rehabilitation of children rescued from child labour, trafficking and abuse.",
+        SeedBalikaAshramAbout => "Vocational skill training for girls and women.",
+        RoleMember => "Member",
+        RoleLeader => "Leader",
+        RoleSecretary => "Secretary",
+        RoleTeamLeader => "Team leader",
+        RoleRepresentative => "Representative",
+        RolePresident => "President",
+        RoleLearner => "Learner",
+        RoleResident => "Resident",
+        RoleTrainee => "Trainee",
+        ThemePlay => "Learning through play",
+        ThemeLeadership => "Leadership",
+        ThemeCooperation => "Co-operation",
+        ThemeScience => "Science",
+        ThemeDemocracy => "Democracy",
+        ThemeEnvironment => "Environment",
+        ThemePersonality => "Personality development",
+        ThemeLivelihood => "Livelihood",
+        ThemeGender => "Gender issues",
+        ThemeViolence => "Violence at home",
+        ThemeTraining => "Training",
+        ThemeHealth => "Health",
+        ThemeChildRights => "Child rights",
+        ThemeEducation => "Education",
+        ThemeCounselling => "Counselling",
     }
 }

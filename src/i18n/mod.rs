@@ -2,14 +2,18 @@
 //!
 //! Pages never hold text: they ask for a [`Msg`] in the current [`Lang`].
 //! Each language is one file with an exhaustive `match` over [`Msg`], so a
-//! language missing a message does not compile. Messages with values hold
+//! language missing a message does not compile. Adding a language is that
+//! file plus its line in [`Lang`] (tag, own name, and the `text` dispatch). Messages with values hold
 //! `{name}` placeholders filled by [`fill`].
 
 mod en;
 pub mod exchange;
 pub mod formats;
+mod hi;
 pub mod labels;
+mod ml;
 pub mod refusals;
+pub mod seed;
 
 use crate::domain::form::Problem;
 use serde::{Deserialize, Serialize};
@@ -19,15 +23,21 @@ pub enum Lang {
     #[default]
     #[serde(rename = "en")]
     En,
+    #[serde(rename = "hi")]
+    Hi,
+    #[serde(rename = "ml")]
+    Ml,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 1] = [Lang::En];
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Hi, Lang::Ml];
 
     /// The BCP 47 tag, for the document's `lang` attribute.
     pub fn tag(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::Hi => "hi",
+            Lang::Ml => "ml",
         }
     }
 
@@ -35,6 +45,8 @@ impl Lang {
     pub fn native_name(self) -> &'static str {
         match self {
             Lang::En => "English",
+            Lang::Hi => "हिन्दी",
+            Lang::Ml => "മലയാളം",
         }
     }
 }
@@ -43,6 +55,8 @@ impl Lang {
 pub fn text(lang: Lang, msg: Msg) -> &'static str {
     match lang {
         Lang::En => en::text(msg),
+        Lang::Hi => hi::text(msg),
+        Lang::Ml => ml::text(msg),
     }
 }
 
@@ -226,6 +240,8 @@ messages! {
     // Storage on this device
     StorageTitle, StorageUsed, StorageNearlyFull, StorageEstimate, StorageKept, StorageNotKept,
     StorageKeepAsk, StorageNoPromise,
+    // The built-in programmes' own texts
+    SeedBalasabha, SeedAuxiliaryGroup, SeedBalMitraGram, SeedBanjaraCentre, SeedBalAshram, SeedBalikaAshram, SeedBalasabhaAbout, SeedAuxiliaryAbout, SeedBalMitraGramAbout, SeedBanjaraAbout, SeedBalAshramAbout, SeedBalikaAshramAbout, RoleMember, RoleLeader, RoleSecretary, RoleTeamLeader, RoleRepresentative, RolePresident, RoleLearner, RoleResident, RoleTrainee, ThemePlay, ThemeLeadership, ThemeCooperation, ThemeScience, ThemeDemocracy, ThemeEnvironment, ThemePersonality, ThemeLivelihood, ThemeGender, ThemeViolence, ThemeTraining, ThemeHealth, ThemeChildRights, ThemeEducation, ThemeCounselling,
 }
 
 #[cfg(test)]
@@ -261,6 +277,52 @@ mod tests {
                     "{lang:?} {msg:?}"
                 );
             }
+        }
+    }
+
+    /// A message copied from English instead of translated shows as
+    /// English on a translated page. Only messages that are nothing but
+    /// placeholders and punctuation may read the same.
+    #[test]
+    fn every_language_translates_every_message() {
+        let words = |s: &str| {
+            let mut rest = s.to_string();
+            for p in placeholders(s) {
+                rest = rest.replace(&format!("{{{p}}}"), "");
+            }
+            rest.chars().any(|c| c.is_alphabetic())
+        };
+        for &lang in Lang::ALL.iter().filter(|&&l| l != Lang::En) {
+            let untranslated: Vec<Msg> = Msg::ALL
+                .iter()
+                .copied()
+                .filter(|&m| text(lang, m) == text(Lang::En, m) && words(text(Lang::En, m)))
+                .collect();
+            assert!(
+                untranslated.is_empty(),
+                "{lang:?} still in English: {untranslated:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn placeholders_are_compared_by_name() {
+        assert_eq!(placeholders("{b} of {a}"), vec!["a", "b"]);
+        assert_ne!(
+            placeholders("{cout} groups"),
+            placeholders("{count} groups")
+        );
+    }
+
+    #[test]
+    fn every_language_has_a_tag_and_its_own_name() {
+        let tags: std::collections::HashSet<_> = Lang::ALL.iter().map(|l| l.tag()).collect();
+        assert_eq!(tags.len(), Lang::ALL.len());
+        assert_eq!(Lang::Hi.native_name(), "हिन्दी");
+        assert_eq!(Lang::Ml.native_name(), "മലയാളം");
+        for &lang in &Lang::ALL {
+            let json = serde_json::to_string(&lang).unwrap();
+            assert_eq!(json, format!("\"{}\"", lang.tag()));
         }
     }
 

@@ -9,6 +9,23 @@ use leptos::prelude::*;
 /// How many matches are offered at once.
 pub const PICK_LIMIT: usize = 8;
 
+/// Moves the keyboard focus to the element `id` once the page has been
+/// redrawn: the element the focus was on (an offered match, the "Change"
+/// button) is gone, and without this the focus would fall back to the top
+/// of the page, far from where a keyboard user was.
+fn focus_after_render(id: String) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// A search box that offers matching records as buttons. Once one is chosen
 /// it is shown with a "Change" button. The chosen id is `value`.
 #[component]
@@ -51,6 +68,7 @@ pub fn SearchPicker(
                         <button type="button" id=format!("{id}-change") on:click=move |_| {
                             set_typed.set(String::new());
                             on_change.run(None);
+                            focus_after_render(id.to_string());
                         }>{tr(Msg::Change)}</button>
                     </div>
                 }.into_any(),
@@ -74,7 +92,10 @@ pub fn SearchPicker(
                             } else {
                                 options.into_iter().map(|(option, text)| view! {
                                     <li>
-                                        <button type="button" class="pick-option" on:click=move |_| on_change.run(Some(option))>
+                                        <button type="button" class="pick-option" on:click=move |_| {
+                                            on_change.run(Some(option));
+                                            focus_after_render(format!("{id}-change"));
+                                        }>
                                             {text}
                                         </button>
                                     </li>

@@ -62,7 +62,15 @@ pub fn Dashboard() -> impl IntoView {
             let mut list: Vec<(Id, Label)> = reg
                 .programmes
                 .live()
-                .map(|(id, p)| (id, Label::Owned(p.name.clone())))
+                .map(|(id, p)| {
+                    (
+                        id,
+                        Label::Owned(crate::i18n::seed::shown_owned(
+                            app.settings.with(|s| s.lang),
+                            &p.name,
+                        )),
+                    )
+                })
                 .collect();
             crate::domain::sort::by_key(&mut list, |(id, l)| match l {
                 Label::Owned(name) => crate::domain::sort::Key::text(name.clone(), *id),

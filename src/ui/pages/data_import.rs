@@ -29,7 +29,10 @@ fn first_file(files: Option<web_sys::FileList>) -> Option<web_sys::File> {
 /// A file input and a drop zone that hand over the chosen file.
 #[component]
 fn FilePicker(
+    /// The input's id; its hint is `{id}-hint`.
     id: &'static str,
+    /// The id of the heading that names the input (its accessible name).
+    labelled_by: &'static str,
     accept: &'static str,
     #[prop(into)] on_file: Callback<web_sys::File>,
 ) -> impl IntoView {
@@ -46,7 +49,7 @@ fn FilePicker(
                 }
             }
         >
-            <input type="file" id=id accept=accept aria-describedby=format!("{id}-hint")
+            <input type="file" id=id accept=accept aria-labelledby=labelled_by aria-describedby=format!("{id}-hint")
                 on:change=move |ev| {
                     let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
                     if let Some(file) = first_file(input.files()) {
@@ -245,9 +248,9 @@ pub fn ImportFile() -> impl IntoView {
     };
     view! {
         <section class="record-section" id="import">
-            <h2>{tr(Msg::ImportTitle)}</h2>
+            <h2 id="import-title">{tr(Msg::ImportTitle)}</h2>
             <p class="field-hint" id="import-file-hint">{tr(Msg::ImportHint)}</p>
-            <FilePicker id="import-file" accept=".json,application/json" on_file=on_file/>
+            <FilePicker id="import-file" labelled_by="import-title" accept=".json,application/json" on_file=on_file/>
             {move || match stage.get() {
                 Stage::Idle => ().into_any(),
                 Stage::Reading => view! { <p role="status" id="import-status">{tr(Msg::ReadingFile)}</p> }.into_any(),
@@ -523,9 +526,9 @@ pub fn CsvPeopleImport() -> impl IntoView {
     };
     view! {
         <section class="record-section" id="csv-import">
-            <h2>{tr(Msg::CsvImportTitle)}</h2>
+            <h2 id="csv-import-title">{tr(Msg::CsvImportTitle)}</h2>
             <p class="field-hint" id="csv-file-hint">{tr(Msg::CsvImportHint)}</p>
-            <FilePicker id="csv-file" accept=".csv,text/csv" on_file=on_file/>
+            <FilePicker id="csv-file" labelled_by="csv-import-title" accept=".csv,text/csv" on_file=on_file/>
             {move || error.get().map(|e| view! { <p class="form-error" role="alert" id="csv-error">{e}</p> })}
             {move || sheet.get().map(|s| {
                 let choices: Vec<(Column, Label)> = Column::ALL.iter().map(|&c| (c, column_msg(c).into())).collect();

@@ -82,7 +82,7 @@ fn GroupEditor(existing: Option<Id>, initial: GroupForm) -> impl IntoView {
         let mut v: Vec<(Id, String)> = reg
             .programmes
             .live()
-            .map(|(id, p)| (id, p.name.clone()))
+            .map(|(id, p)| (id, crate::i18n::seed::shown_owned(app.lang(), &p.name)))
             .collect();
         sort::by_key(&mut v, |r| Key::text(r.1.clone(), r.0));
         v.into_iter()

@@ -39,7 +39,11 @@ pub fn GroupMeetings(group: Id) -> impl IntoView {
                         details
                             .push(i18n.fill(Msg::GuestsCount, &[("count", &m.guests.to_string())]));
                     }
-                    details.extend(m.themes.iter().cloned());
+                    details.extend(
+                        m.themes
+                            .iter()
+                            .map(|t| crate::i18n::seed::shown_owned(i18n.lang.get(), t)),
+                    );
                     ListRow {
                         to: Route::Meeting(id),
                         name: i18n.date(m.date),

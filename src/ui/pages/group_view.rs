@@ -65,7 +65,7 @@ fn GroupDetails(id: Id, group: Group) -> impl IntoView {
                         t(Msg::FieldProgramme),
                         reg.programmes
                             .get(group.programme)
-                            .map(|p| p.name.clone())
+                            .map(|p| crate::i18n::seed::shown_owned(lang, &p.name))
                             .unwrap_or_default(),
                     ),
                     (
@@ -171,7 +171,7 @@ fn Members(group: Id) -> impl IntoView {
                     if let Some(p) = person {
                         parts.push(labels::age(lang, p.age_on(today)));
                     }
-                    parts.push(m.role.clone());
+                    parts.push(crate::i18n::seed::shown_owned(lang, &m.role));
                     parts.push(format!(
                         "{} {}",
                         i18n.t(Msg::ColJoined),
@@ -403,7 +403,7 @@ fn AddMember(group: Id) -> impl IntoView {
                     error=Signal::derive(|| None::<String>)/>
                 {move || view! {
                     <SelectField id="member_role" label=Msg::FieldRole
-                        choices=roles.get().into_iter().enumerate().map(|(i, r)| (i, Label::Owned(r))).collect()
+                        choices=roles.get().into_iter().enumerate().map(|(i, r)| (i, Label::Owned(crate::i18n::seed::shown_owned(i18n.lang.get(), &r)))).collect()
                         value=Signal::derive(move || Some(role.get().unwrap_or(0))) on_change=move |r| role.set(r)/>
                 }}
                 <TextField id="joined_on" label=Msg::FieldJoinedOn kind="date" value=joined_on on_input=move |v| joined_on.set(v)

@@ -36,7 +36,7 @@ pub fn GroupsList() -> impl IntoView {
             let mut v: Vec<(Id, String)> = reg
                 .programmes
                 .live()
-                .map(|(id, p)| (id, p.name.clone()))
+                .map(|(id, p)| (id, crate::i18n::seed::shown_owned(i18n.lang.get(), &p.name)))
                 .collect();
             sort::by_key(&mut v, |r| Key::text(r.1.clone(), r.0));
             v
@@ -82,7 +82,7 @@ pub fn GroupsList() -> impl IntoView {
                             let programme = reg
                                 .programmes
                                 .get(g.programme)
-                                .map(|p| p.name.clone())
+                                .map(|p| crate::i18n::seed::shown_owned(lang, &p.name))
                                 .unwrap_or_default();
                             let members = counts.get(&id).copied().unwrap_or(0);
                             let details = [

@@ -86,7 +86,7 @@ fn ExportReminder() -> impl IntoView {
         text().map(|t| {
             view! {
                 <p class="warning" id="export-reminder">
-                    {t} " " <Link to=Route::Data>{tr(Msg::DataTitle)}</Link>
+                    {t} " " <Link to=Route::Data class="button">{tr(Msg::DataTitle)}</Link>
                 </p>
             }
         })

@@ -336,7 +336,7 @@ fn ThemeBox(form: RwSignal<MeetingForm>, theme: String) -> impl IntoView {
     view! {
         <label class="checkbox">
             <input type="checkbox" prop:checked=checked on:change:target=move |ev| toggle(ev.target().checked())/>
-            <span>{theme.clone()}</span>
+            <span>{crate::i18n::seed::shown_owned(use_i18n().lang.get_untracked(), &theme)}</span>
         </label>
     }
 }

@@ -132,7 +132,7 @@ fn PersonGroups(person: Id) -> impl IntoView {
                     let group = reg.groups.get(m.group);
                     let programme = group
                         .and_then(|g| reg.programmes.get(g.programme))
-                        .map(|p| p.name.clone());
+                        .map(|p| crate::i18n::seed::shown_owned(i18n.lang.get(), &p.name));
                     let mut when = format!("{} {}", i18n.t(Msg::ColJoined), i18n.date(m.joined_on));
                     if let Some(left) = m.left_on {
                         when.push_str(&format!(" · {} {}", i18n.t(Msg::ColLeft), i18n.date(left)));
@@ -143,11 +143,15 @@ fn PersonGroups(person: Id) -> impl IntoView {
                             ));
                         }
                     }
-                    let details = [programme.unwrap_or_default(), m.role.clone(), when]
-                        .into_iter()
-                        .filter(|s| !s.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" · ");
+                    let details = [
+                        programme.unwrap_or_default(),
+                        crate::i18n::seed::shown_owned(i18n.lang.get(), &m.role),
+                        when,
+                    ]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · ");
                     (
                         m.joined_on,
                         mid,

@@ -70,7 +70,7 @@ pub fn ProgrammesPage() -> impl IntoView {
                     );
                     (
                         id,
-                        p.name.clone(),
+                        crate::i18n::seed::shown_owned(lang, &p.name),
                         format!("{} · {count}", rule_summary(lang, p)),
                     )
                 })
@@ -148,7 +148,7 @@ pub fn ProgrammePage(id: Id) -> impl IntoView {
                 };
                 view! {
                     <section class="programme">
-                        <h1>{i18n.fill(Msg::EditProgrammeTitle, &[("name", &programme.name)])}</h1>
+                        <h1>{i18n.fill(Msg::EditProgrammeTitle, &[("name", &crate::i18n::seed::shown(i18n.lang.get_untracked(), &programme.name))])}</h1>
                         <ProgrammeEditor existing=Some(id) initial=ProgrammeForm::from_programme(&programme)/>
                         <Show
                             when=move || confirming.get()

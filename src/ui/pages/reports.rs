@@ -77,7 +77,7 @@ pub fn SummaryReport(filter: Filter) -> impl IntoView {
         Some(p) => app.register.with(|r| {
             r.programmes
                 .get(p)
-                .map(|p| p.name.clone())
+                .map(|p| crate::i18n::seed::shown_owned(i18n.lang.get(), &p.name))
                 .unwrap_or_default()
         }),
     };
@@ -115,7 +115,7 @@ pub fn GroupReport(group: Id, month: Month) -> impl IntoView {
             .into_any(),
         Some(g) => {
             let facts = app.register.with(|reg| {
-                let programme = reg.programmes.get(g.programme).map(|p| p.name.clone()).unwrap_or_default();
+                let programme = reg.programmes.get(g.programme).map(|p| crate::i18n::seed::shown_owned(i18n.lang.get(), &p.name)).unwrap_or_default();
                 let mentor = g.mentor.and_then(|m| reg.people.get(m)).map(|p| p.full_name()).unwrap_or_default();
                 (programme, place::full_name(&reg.places, g.place), mentor)
             });
@@ -183,9 +183,9 @@ fn GroupMonthBody(group: Id, month: Month) -> impl IntoView {
                         let topics = if m.themes.is_empty() {
                             m.topics.clone()
                         } else if m.topics.is_empty() {
-                            m.themes.join(", ")
+                            m.themes.iter().map(|t| crate::i18n::seed::shown(i18n.lang.get(), t)).collect::<Vec<_>>().join(", ")
                         } else {
-                            format!("{} ({})", m.topics, m.themes.join(", "))
+                            format!("{} ({})", m.topics, m.themes.iter().map(|t| crate::i18n::seed::shown(i18n.lang.get(), t)).collect::<Vec<_>>().join(", "))
                         };
                         view! {
                             <tr>
@@ -227,7 +227,7 @@ fn GroupMonthBody(group: Id, month: Month) -> impl IntoView {
                         let person = reg.people.get(m.person);
                         let name = person.map(|p| p.full_name()).unwrap_or_else(|| i18n.t(Msg::LeftRecordDeleted).into());
                         let age = labels::age(lang, person.and_then(|p| p.age_on(end)));
-                        let role = reg.memberships.get(m.membership).map(|ms| ms.role.clone()).unwrap_or_default();
+                        let role = reg.memberships.get(m.membership).map(|ms| crate::i18n::seed::shown_owned(i18n.lang.get(), &ms.role)).unwrap_or_default();
                         view! {
                             <tr>
                                 <th scope="row">{name}</th>

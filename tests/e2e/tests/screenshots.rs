@@ -1,5 +1,5 @@
-//! Screenshots for the README, at phone and desktop widths. Not a test of
-//! behaviour: run with `scripts/screenshots`.
+//! Screenshots for the README, at phone and desktop widths, in English,
+//! Malayalam and Hindi. Not a test of behaviour: run with `scripts/screenshots`.
 
 use bal_register_e2e::flows::{
     auxiliary_group, record_meeting, register_person, today, try_add_member,
@@ -44,6 +44,34 @@ async fn readme_screenshots() {
         b.wait_for("#rollup").await;
         b.screenshot(&format!("dashboard-{name}")).await;
     }
+    // The same pages in Malayalam and in Hindi, on a phone and on a desktop.
+    for (language, tag) in [("മലയാളം", "ml"), ("हिन्दी", "hi")] {
+        b.driver.set_window_rect(0, 0, 1280, 900).await.unwrap();
+        b.open("/settings").await;
+        b.select("#language", language).await;
+        b.click("#save-settings").await;
+        for (width, height, name) in [(360, 740, "phone"), (1280, 900, "desktop")] {
+            b.driver.set_window_rect(0, 0, width, height).await.unwrap();
+            // On a desktop, the dashboard is enough to show the language.
+            if name == "phone" {
+                b.open("/people").await;
+                b.wait_for("#result-count").await;
+                b.screenshot(&format!("people-{name}-{tag}")).await;
+                b.open(&group).await;
+                b.wait_text("#current-members", "Lekha").await;
+                b.screenshot(&format!("group-{name}-{tag}")).await;
+                b.open("/people/new").await;
+                b.screenshot(&format!("form-{name}-{tag}")).await;
+            }
+            b.open("/").await;
+            b.wait_for("#rollup").await;
+            b.screenshot(&format!("dashboard-{name}-{tag}")).await;
+        }
+    }
+    b.driver.set_window_rect(0, 0, 1280, 900).await.unwrap();
+    b.open("/settings").await;
+    b.select("#language", "English").await;
+    b.click("#save-settings").await;
     // The monthly report as it prints: A4's width at 96 dots an inch.
     b.driver.set_window_rect(0, 0, 794, 1123).await.unwrap();
     b.open(&group).await;
