@@ -6,9 +6,9 @@
 #![cfg(target_arch = "wasm32")]
 
 mod components;
+mod crypto;
 mod import_conflicts;
 mod lists_and_storage;
-mod crypto;
 mod storage;
 mod support;
 

@@ -92,6 +92,10 @@ async fn a_state_register_larger_than_plain_json_could_fit_is_whole_after_a_relo
     std::fs::create_dir_all(&saved).expect("export directory");
     b.download_to(&saved).await;
     b.open("/data").await;
+    // Unprotected, so that the file can be compared with the one imported
+    // (protected files are tested in tests/privacy.rs).
+    b.click("#export-protect").await;
+    b.wait_for("#export-unprotected").await;
     b.js("setTimeout(() => document.getElementById('export-json').click(), 0);")
         .await;
     b.wait_text_within(".notices", "Saved bal-register-", LONG)
