@@ -207,11 +207,9 @@ pub struct RollupRow {
 impl RollupRow {
     /// Members per group, in tenths (12.2 is 122), to print without floats.
     pub fn members_per_group_tenths(&self) -> usize {
-        if self.groups == 0 {
-            0
-        } else {
-            (self.members * 10 + self.groups / 2) / self.groups
-        }
+        (self.members * 10 + self.groups / 2)
+            .checked_div(self.groups)
+            .unwrap_or(0)
     }
 }
 

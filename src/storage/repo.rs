@@ -161,9 +161,9 @@ impl<S: KeyValue> Repo<S> {
         let backup = self.backup();
         for &(kind, bucket) in &dirty {
             if let Some(old) = self.meta.chunk_gen(kind, bucket) {
-                if !backup
+                if backup
                     .as_ref()
-                    .is_some_and(|b| b.meta.chunk_gen(kind, bucket) == Some(old))
+                    .is_none_or(|b| b.meta.chunk_gen(kind, bucket) != Some(old))
                 {
                     self.kv.remove(&chunk_key(&self.ns, kind, bucket, old));
                 }

@@ -551,7 +551,7 @@ pub fn CsvPeopleImport() -> impl IntoView {
             })}
             {move || preview.get().map(|p: PeoplePreview| {
                 let lang = i18n.lang.get();
-                let missing = mapping.with(|m| unmapped_required(m));
+                let missing = mapping.with(unmapped_required);
                 let count = |m, n: usize| i18n.fill(m, &[("count", &i18n.number(n))]);
                 let problems: Vec<String> = p.invalid.iter().take(100).map(|r| {
                     i18n.fill(Msg::RowText, &[("row", &r.row.to_string()), ("problems", &row_problems(lang, &r.problems))])
