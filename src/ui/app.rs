@@ -125,10 +125,47 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// On a phone the sections are one row that scrolls sideways (see the
+/// stylesheet): after each move, scrolls that row so the link of the section
+/// shown is in sight.
+fn reveal_current_section(router: Router) {
+    use wasm_bindgen::JsCast;
+    use web_sys::HtmlElement;
+    Effect::new(move |_| {
+        router.route();
+        // After the links' `aria-current` has followed the route.
+        request_animation_frame(|| {
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            let find = |css: &str| {
+                doc.query_selector(css)
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            };
+            let (Some(nav), Some(link)) = (
+                find(".app-header nav"),
+                find(".app-header nav a[aria-current='page']"),
+            ) else {
+                return;
+            };
+            // Offsets are from the row itself (it is positioned).
+            let (left, right) = (link.offset_left(), link.offset_left() + link.offset_width());
+            let (shown_from, shown_to) =
+                (nav.scroll_left(), nav.scroll_left() + nav.client_width());
+            if left < shown_from || right > shown_to {
+                nav.set_scroll_left(left - 16);
+            }
+        });
+    });
+}
+
 /// The app with its records open: header, navigation, notices, the page.
 #[component]
 fn Shell(router: Router, online: ReadSignal<bool>) -> impl IntoView {
     let state = use_app();
+    reveal_current_section(router);
 
     view! {
         <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>

@@ -134,8 +134,9 @@ async fn axe_finds_nothing_serious_on_any_page() {
 }
 
 /// Every interactive element on the page that is smaller than 44 px high
-/// (a radio button or checkbox counts with its label), and whether the page
-/// is wider than the screen.
+/// (a radio button or checkbox counts with its label), whether the page is
+/// wider than the screen, whether the header takes over a quarter of it, and
+/// whether the current section's link is out of sight.
 const LAYOUT_PROBLEMS: &str = r#"
 const problems = [];
 const width = document.documentElement.clientWidth;
@@ -144,6 +145,20 @@ if (document.documentElement.scrollWidth > width) {
     .filter(e => e.getBoundingClientRect().right > width + 1)
     .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + e.className);
   problems.push('scrolls sideways: ' + document.documentElement.scrollWidth + ' px; ' + wide.join(', '));
+}
+// The header (name and sections) leaves most of the screen to the page.
+const header = document.querySelector('.app-header').getBoundingClientRect();
+if (header.height > window.innerHeight / 4) {
+  problems.push('the header takes ' + Math.round(header.height) + ' px of ' + window.innerHeight);
+}
+// The sections scroll sideways in one row: the one shown is in sight.
+const nav = document.querySelector('.app-header nav');
+const here = nav.querySelector('a[aria-current="page"]');
+if (here) {
+  const n = nav.getBoundingClientRect(), h = here.getBoundingClientRect();
+  if (h.left < n.left - 1 || h.right > n.right + 1) {
+    problems.push('the link to this section is out of sight: ' + Math.round(h.left) + '–' + Math.round(h.right) + ' px');
+  }
 }
 for (const el of document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex="0"]')) {
   if (el.closest('[hidden], .print-only')) continue;
