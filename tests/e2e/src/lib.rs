@@ -281,6 +281,38 @@ impl Browser {
             .unwrap_or_else(|e| panic!("cannot type into {css}: {e}"));
     }
 
+    /// Sends keys to whatever has the focus, as a keyboard does
+    /// (`"\u{E004}"` is Tab, `"\u{E007}"` Enter).
+    pub async fn press(&self, keys: &str) {
+        self.driver
+            .action_chain()
+            .send_keys(keys)
+            .perform()
+            .await
+            .expect("keys");
+    }
+
+    /// The id of the focused element (its class when it has none).
+    pub async fn focused(&self) -> String {
+        self.js("return document.activeElement.id || document.activeElement.className;")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Presses Tab until the element with `id` has the focus, at most
+    /// `most` times; returns how many Tabs it took.
+    pub async fn tab_to(&self, id: &str, most: usize) -> usize {
+        let mut tabs = 0;
+        while self.focused().await != id {
+            assert!(tabs < most, "Tab never reached #{id}");
+            self.press("\u{E004}").await;
+            tabs += 1;
+        }
+        tabs
+    }
+
     /// Types a date (`YYYY-MM-DD`) into a date field the way a person does in
     /// an en-US Chromium: month, day, year.
     pub async fn type_date(&self, css: &str, iso: &str) {

@@ -244,55 +244,19 @@ async fn a_child_is_registered_with_the_keyboard_alone() {
         .await;
     assert_eq!(outline, true, "the focused skip link shows its focus");
     // Tab through the form, typing as a volunteer does.
-    let active = || async {
-        b.js("return document.activeElement.id;")
-            .await
-            .as_str()
-            .unwrap_or_default()
-            .to_string()
-    };
-    let mut tabs = 0;
-    while active().await != "given_name" {
-        b.driver
-            .action_chain()
-            .send_keys(Key::Tab)
-            .perform()
-            .await
-            .expect("tab");
-        tabs += 1;
-        assert!(tabs < 40, "Tab never reached the given name");
-    }
-    let keys = |text: &'static str| {
-        let b = &b;
-        async move {
-            b.driver
-                .action_chain()
-                .send_keys(text)
-                .perform()
-                .await
-                .expect("keys");
-        }
-    };
-    keys("Meena").await;
-    while active().await != "sex-0" {
-        keys("\u{E004}").await; // Tab
-        tabs += 1;
-        assert!(tabs < 80, "Tab never reached the sex");
-    }
-    keys(" ").await;
+    let mut tabs = b.tab_to("given_name", 40).await;
+    b.press("Meena").await;
+    tabs += b.tab_to("sex-0", 80 - tabs).await;
+    b.press(" ").await;
     assert_eq!(
         b.js("return document.getElementById('sex-0').checked;")
             .await,
         true,
         "Space chose the radio button"
     );
-    while active().await != "birth_date" {
-        keys("\u{E004}").await;
-        tabs += 1;
-        assert!(tabs < 120, "Tab never reached the date of birth");
-    }
-    keys("03142016").await;
-    keys("\u{E007}").await; // Enter submits the form
+    b.tab_to("birth_date", 120 - tabs).await;
+    b.press("03142016").await;
+    b.press("\u{E007}").await; // Enter submits the form
     b.wait_text("#person-name", "Meena").await;
     b.quit().await;
 }
@@ -312,49 +276,23 @@ async fn a_member_is_added_with_the_keyboard_alone() {
         .focus()
         .await
         .expect("focus");
-    let keys = |text: &'static str| {
-        let b = &b;
-        async move {
-            b.driver
-                .action_chain()
-                .send_keys(text)
-                .perform()
-                .await
-                .expect("keys");
-        }
-    };
-    let active = || async {
-        b.js("return document.activeElement.id || document.activeElement.className;")
-            .await
-            .as_str()
-            .unwrap_or_default()
-            .to_string()
-    };
-    keys("Lekha").await;
+    b.press("Lekha").await;
     b.wait_for("#member_person-options .pick-option").await;
-    keys("\u{E004}").await; // Tab to the first match
-    assert_eq!(active().await, "pick-option");
-    keys("\u{E007}").await; // Enter takes it
+    b.press("\u{E004}").await; // Tab to the first match
+    assert_eq!(b.focused().await, "pick-option");
+    b.press("\u{E007}").await; // Enter takes it
     b.wait_for("#member_person-chosen").await;
     let started = std::time::Instant::now();
-    while active().await != "member_person-change" {
+    while b.focused().await != "member_person-change" {
         assert!(
             started.elapsed() < bal_register_e2e::PATIENCE,
             "the focus went to {:?}, not the chosen person's field",
-            active().await
+            b.focused().await
         );
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-    let mut tabs = 0;
-    while active().await != "join" {
-        keys("\u{E004}").await;
-        tabs += 1;
-        assert!(
-            tabs < 10,
-            "Tab never reached the button that adds the member"
-        );
-    }
-    keys("\u{E007}").await;
+    b.tab_to("join", 10).await;
+    b.press("\u{E007}").await;
     b.wait_text("#current-members", "Lekha").await;
     b.quit().await;
 }
