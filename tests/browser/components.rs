@@ -1,68 +1,31 @@
 //! The app's pages mounted in a real page, with real local storage.
 
-use crate::support::{click, fresh_page, settle, text_of, type_into, wait_for};
-use bal_register::domain::edit::Edit;
+use crate::support::{
+    click, fresh_page, girl, mount_app, save_people, settle, text_of, type_into, wait_for,
+};
 use bal_register::domain::id::{DeviceTag, Id};
-use bal_register::domain::person::{Birth, Person, Sex};
-use bal_register::domain::schooling::SchoolHistory;
-use bal_register::domain::table::Author;
-use bal_register::domain::time::Timestamp;
+use bal_register::domain::person::Person;
 use bal_register::storage::layout::REAL;
 use bal_register::storage::local::LocalStore;
 use bal_register::storage::repo::Repo;
-use bal_register::ui::App;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// Saves people into the real register's storage, as an earlier session would have.
 fn seed(names: &[&str]) -> Vec<Id> {
-    let (mut repo, mut reg, _) = Repo::open(LocalStore::open().unwrap(), REAL, || {
-        DeviceTag::from_random(5)
-    })
-    .unwrap();
-    let author = Author {
-        device: repo.meta().ids.device,
-        now: Timestamp(1_764_300_000),
-    };
-    let mut edit = Edit::new(&mut reg, repo.ids_mut(), author);
-    let ids = names
-        .iter()
-        .map(|n| {
-            edit.add_person(Person {
-                given_name: n.to_string(),
-                family_name: String::new(),
-                sex: Sex::Female,
-                birth: Birth::Known {
-                    date: NaiveDate::from_ymd_opt(2017, 1, 2).unwrap(),
-                },
-                guardian_name: String::new(),
-                guardian_relationship: None,
-                phone: String::new(),
-                village: "Bero".into(),
-                community: "Banjara".into(),
-                schooling: SchoolHistory::default(),
-                notes: String::new(),
-            })
-            .unwrap()
-        })
-        .collect();
-    let touched = edit.touched();
-    repo.commit(&reg, &touched).unwrap();
-    ids
-}
-
-fn mount() -> leptos::mount::UnmountHandle<impl Mountable> {
-    let parent = document().create_element("div").unwrap();
-    parent.set_class_name("test-root");
-    document().body().unwrap().append_child(&parent).unwrap();
-    leptos::mount::mount_to(wasm_bindgen::JsCast::unchecked_into(parent), App)
+    save_people(
+        REAL,
+        names.iter().map(|n| Person {
+            community: "Banjara".into(),
+            ..girl(n, "Bero")
+        }),
+    )
 }
 
 #[wasm_bindgen_test]
 async fn the_first_visit_shows_the_welcome() {
     fresh_page("/");
-    let _app = mount();
+    let _app = mount_app();
     assert_eq!(text_of("main h1").await, "Welcome to Bal Register");
     assert!(wait_for("#add-first-child")
         .await
@@ -75,7 +38,7 @@ async fn the_first_visit_shows_the_welcome() {
 async fn the_list_shows_stored_people_and_filters_them() {
     fresh_page("/people");
     seed(&["Zoya", "<img src=x onerror=alert(1)>", "Asha"]);
-    let _app = mount();
+    let _app = mount_app();
     assert_eq!(text_of("#result-count").await, "Showing 3 of 3");
     let names: Vec<String> = {
         let rows = document()
@@ -99,7 +62,7 @@ async fn the_list_shows_stored_people_and_filters_them() {
 #[wasm_bindgen_test]
 async fn an_empty_form_marks_the_required_fields() {
     fresh_page("/people/new");
-    let _app = mount();
+    let _app = mount_app();
     click("#save").await;
     assert_eq!(text_of("#given_name-error").await, "This is required.");
     assert_eq!(
@@ -124,7 +87,7 @@ async fn an_empty_form_marks_the_required_fields() {
 #[wasm_bindgen_test]
 async fn a_registration_is_saved_to_local_storage() {
     fresh_page("/people/new");
-    let _app = mount();
+    let _app = mount_app();
     type_into("#given_name", "सुनीता").await;
     click("#sex-0").await;
     type_into("#birth_date", "2014-07-02").await;
@@ -156,7 +119,7 @@ async fn deleting_asks_first_and_then_removes_the_record() {
             Some(&format!("/people/{}", ids[0])),
         )
         .unwrap();
-    let _app = mount();
+    let _app = mount_app();
     click("#delete").await;
     assert_eq!(text_of("#confirm-title").await, "Delete Asha?");
     assert_eq!(

@@ -1,20 +1,13 @@
 //! Long lists a page at a time, and the storage figure in settings, in a
 //! real page with real local storage.
 
-use crate::support::{click, fresh_page, local_storage, settle, text_of, type_into, wait_for};
-use bal_register::domain::edit::Edit;
-use bal_register::domain::id::DeviceTag;
-use bal_register::domain::person::{Birth, Person, Sex};
-use bal_register::domain::schooling::SchoolHistory;
-use bal_register::domain::table::Author;
-use bal_register::domain::time::Timestamp;
+use crate::support::{
+    click, fresh_page, girl, local_storage, mount_app, save_people, settle, text_of, type_into,
+    wait_for,
+};
 use bal_register::i18n::formats::group_digits;
 use bal_register::storage::layout::REAL;
-use bal_register::storage::local::LocalStore;
-use bal_register::storage::repo::Repo;
 use bal_register::storage::usage::CHROME_QUOTA_UNITS;
-use bal_register::ui::App;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -22,42 +15,10 @@ use wasm_bindgen_test::wasm_bindgen_test;
 /// Saves `n` people into the real register, as an earlier session would
 /// have, each in a village of their own.
 fn seed_people(n: usize) {
-    let (mut repo, mut reg, _) = Repo::open(LocalStore::open().unwrap(), REAL, || {
-        DeviceTag::from_random(7)
-    })
-    .unwrap();
-    let author = Author {
-        device: repo.meta().ids.device,
-        now: Timestamp(1_764_300_000),
-    };
-    let mut edit = Edit::new(&mut reg, repo.ids_mut(), author);
-    for i in 0..n {
-        edit.add_person(Person {
-            given_name: format!("Child {i:03}"),
-            family_name: String::new(),
-            sex: Sex::Female,
-            birth: Birth::Known {
-                date: NaiveDate::from_ymd_opt(2017, 1, 2).unwrap(),
-            },
-            guardian_name: String::new(),
-            guardian_relationship: None,
-            phone: String::new(),
-            village: format!("Village {i:03}"),
-            community: String::new(),
-            schooling: SchoolHistory::default(),
-            notes: String::new(),
-        })
-        .unwrap();
-    }
-    let touched = edit.touched();
-    repo.commit(&reg, &touched).unwrap();
-}
-
-fn mount() -> leptos::mount::UnmountHandle<impl Mountable> {
-    let parent = document().create_element("div").unwrap();
-    parent.set_class_name("test-root");
-    document().body().unwrap().append_child(&parent).unwrap();
-    leptos::mount::mount_to(parent.unchecked_into(), App)
+    save_people(
+        REAL,
+        (0..n).map(|i| girl(&format!("Child {i:03}"), &format!("Village {i:03}"))),
+    );
 }
 
 fn rows() -> u32 {
@@ -79,7 +40,7 @@ fn disabled(css: &str) -> bool {
 async fn a_long_list_shows_a_hundred_rows_a_page() {
     fresh_page("/people");
     seed_people(150);
-    let _app = mount();
+    let _app = mount_app();
     assert_eq!(text_of("#result-count").await, "Showing 1–100 of 150");
     assert_eq!(rows(), 100);
     assert_eq!(text_of(".pager-place").await, "Page 1 of 2");
@@ -116,7 +77,7 @@ fn village_options() -> Vec<String> {
 async fn the_form_offers_villages_a_few_at_a_time_as_they_are_typed() {
     fresh_page("/people/new");
     seed_people(150);
-    let _app = mount();
+    let _app = mount_app();
     wait_for("#village").await;
     settle().await;
     let offered = village_options();
@@ -151,7 +112,7 @@ fn units_in_storage() -> usize {
 async fn settings_show_how_much_of_local_storage_the_records_take() {
     fresh_page("/settings");
     seed_people(2_000);
-    let _app = mount();
+    let _app = mount_app();
     let used = text_of("#storage-used").await;
     let units = units_in_storage();
     let percent = (units * 100 + CHROME_QUOTA_UNITS / 2) / CHROME_QUOTA_UNITS;
@@ -182,7 +143,7 @@ async fn settings_warn_when_local_storage_is_nearly_full() {
     // Another app of this origin (or an old demonstration) filled it.
     let filler = "f".repeat(CHROME_QUOTA_UNITS * 85 / 100);
     local_storage().set_item("filler", &filler).unwrap();
-    let _app = mount();
+    let _app = mount_app();
     let warning = text_of("#storage-warning").await;
     assert!(warning.contains("nearly full"), "{warning}");
     assert!(wait_for("#storage-used")

@@ -1,5 +1,15 @@
 //! Helpers shared by the browser tests.
 
+use bal_register::domain::edit::Edit;
+use bal_register::domain::id::{DeviceTag, Id};
+use bal_register::domain::person::{Birth, Person, Sex};
+use bal_register::domain::schooling::SchoolHistory;
+use bal_register::domain::table::Author;
+use bal_register::domain::time::Timestamp;
+use bal_register::storage::local::LocalStore;
+use bal_register::storage::repo::Repo;
+use bal_register::ui::App;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -86,4 +96,53 @@ pub async fn sleep(d: Duration) {
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// A girl born on 2 January 2017 in `village`, with nothing else filled in.
+pub fn girl(given: &str, village: &str) -> Person {
+    Person {
+        given_name: given.to_string(),
+        family_name: String::new(),
+        sex: Sex::Female,
+        birth: Birth::Known {
+            date: NaiveDate::from_ymd_opt(2017, 1, 2).unwrap(),
+        },
+        guardian_name: String::new(),
+        guardian_relationship: None,
+        phone: String::new(),
+        village: village.to_string(),
+        community: String::new(),
+        schooling: SchoolHistory::default(),
+        notes: String::new(),
+    }
+}
+
+/// Saves `people` into the register kept in local storage under `ns`, as
+/// an earlier session would have; returns their ids.
+pub fn save_people(ns: &str, people: impl IntoIterator<Item = Person>) -> Vec<Id> {
+    let (mut repo, mut reg, _) = Repo::open(LocalStore::open().unwrap(), ns, || {
+        DeviceTag::from_random(5)
+    })
+    .unwrap();
+    let author = Author {
+        device: repo.meta().ids.device,
+        now: Timestamp(1_764_300_000),
+    };
+    let mut edit = Edit::new(&mut reg, repo.ids_mut(), author);
+    let ids = people
+        .into_iter()
+        .map(|p| edit.add_person(p).unwrap())
+        .collect();
+    let touched = edit.touched();
+    repo.commit(&reg, &touched).unwrap();
+    ids
+}
+
+/// Mounts the whole app into a fresh element of the page (removed again by
+/// [`fresh_page`]).
+pub fn mount_app() -> leptos::mount::UnmountHandle<impl Mountable> {
+    let parent = document().create_element("div").unwrap();
+    parent.set_class_name("test-root");
+    document().body().unwrap().append_child(&parent).unwrap();
+    leptos::mount::mount_to(parent.unchecked_into(), App)
 }
