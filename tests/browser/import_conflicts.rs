@@ -1,10 +1,9 @@
 //! An import with many conflicts, answered a page at a time in a real page.
 
-use crate::support::{click, fresh_page, settle, text_of, wait_for};
+use crate::support::{click, fresh_page, girl, mount_app, settle, text_of, wait_for};
 use bal_register::domain::edit::Edit;
 use bal_register::domain::id::{DeviceTag, Id, IdGen};
-use bal_register::domain::person::{Birth, Person, Sex};
-use bal_register::domain::schooling::SchoolHistory;
+use bal_register::domain::person::Person;
 use bal_register::domain::table::Author;
 use bal_register::domain::time::Timestamp;
 use bal_register::exchange::envelope::Scope;
@@ -12,30 +11,14 @@ use bal_register::exchange::export::export;
 use bal_register::storage::layout::REAL;
 use bal_register::storage::local::LocalStore;
 use bal_register::storage::repo::Repo;
-use bal_register::ui::App;
-use chrono::NaiveDate;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const NOW: Timestamp = Timestamp(1_764_300_000);
 
 fn child(i: usize) -> Person {
-    Person {
-        given_name: format!("Child {i:03}"),
-        family_name: String::new(),
-        sex: Sex::Female,
-        birth: Birth::Known {
-            date: NaiveDate::from_ymd_opt(2017, 1, 2).unwrap(),
-        },
-        guardian_name: String::new(),
-        guardian_relationship: None,
-        phone: String::new(),
-        village: String::new(),
-        community: String::new(),
-        schooling: SchoolHistory::default(),
-        notes: String::new(),
-    }
+    girl(&format!("Child {i:03}"), "")
 }
 
 /// Every one of `people` moved to `village` by `device`.
@@ -110,10 +93,7 @@ fn count(css: &str) -> u32 {
 async fn many_conflicts_are_shown_a_page_at_a_time_and_answered_for_all() {
     fresh_page("/data");
     let file = both_sides_changed();
-    let parent = document().create_element("div").unwrap();
-    parent.set_class_name("test-root");
-    document().body().unwrap().append_child(&parent).unwrap();
-    let _app = leptos::mount::mount_to(parent.clone().unchecked_into(), App);
+    let _app = mount_app();
     wait_for("#import-file").await;
     choose_file(&file);
     wait_for("#import-preview").await;
@@ -129,7 +109,8 @@ async fn many_conflicts_are_shown_a_page_at_a_time_and_answered_for_all() {
     settle().await;
     assert_eq!(count(".conflict"), 20);
     assert_ne!(text_of(".conflict h4").await, first, "the next page's");
-    let elements = parent.get_elements_by_tag_name("*").length();
+    // Every element the app mounted (fresh_page left only this one root).
+    let elements = count(".test-root *");
     assert!(elements < 1_500, "{elements} elements in the page");
 
     // Answered for all, those on other pages too.
