@@ -1,7 +1,6 @@
 //! Steps a volunteer takes again and again, shared by the tests.
 
 use crate::Browser;
-use thirtyfour::prelude::*;
 
 /// Registers a person with the fewest fields the form needs.
 pub async fn register_person(b: &Browser, given: &str, family: &str, female: bool, born: &str) {
