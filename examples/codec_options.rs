@@ -78,7 +78,7 @@ fn main() {
         if !only.is_empty() && !only.split(',').any(|o| name.starts_with(o)) {
             continue;
         }
-        let mut units = [0usize; 6];
+        let mut units = [0usize; Kind::ALL.len()];
         let (mut pack_time, mut unpack_time) = (Duration::ZERO, Duration::ZERO);
         for (kind, bytes) in &chunks {
             let started = Instant::now();
