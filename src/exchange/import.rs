@@ -107,9 +107,13 @@ pub fn parse(text: &str) -> Result<Envelope, ImportError> {
         });
     }
     if needs_rewrite(version) {
-        // Only a file that a migration step rewrites is read as a whole
-        // tree, to be rewritten step by step; one whose steps rewrite
-        // nothing is read from its text like a current one (see `migrate`).
+        // Only a file that a migration step rewrites (version 1) is read as
+        // a whole tree, to be rewritten step by step. A version 2 file is
+        // read from its text like a current one: version 3 changed only how
+        // attendance is written, and the attendance reader takes version
+        // 2's form too. Rewriting it instead would hold a state's 95 MB
+        // file as a tree, several times that in memory on a phone (see
+        // `migrate`).
         let upgraded = upgrade(text, version)?;
         return read(find_fields(&upgraded)?, version);
     }

@@ -29,7 +29,17 @@ pub const OLDEST: u32 = 1;
 /// one produces [`super::envelope::VERSION`]. When the format changes, raise
 /// `VERSION` and add the step from the old version here (a test checks that
 /// the two agree).
-pub const STEPS: &[Step] = &[Step::Rewrite(v1_without_trail)];
+pub const STEPS: &[Step] = &[
+    Step::Rewrite(v1_without_trail),
+    // Version 3 writes attendance as `{"present": [...], "absent": {...}}`
+    // instead of version 2's list of `{"person", "mark"}`. The attendance
+    // reader (`domain::meeting`) takes both forms, so a version 2 file is
+    // read straight from its text like a current one, one record at a time:
+    // a state's version 2 file is 95 MB, and rewriting it would mean holding
+    // it whole as a tree. Version 1 files wrote the same list and read the
+    // same way once their own step is done.
+    Step::AsIs,
+];
 
 /// Version 2 added the `changes` list, the audit trail (`domain::audit`).
 /// A version 1 file had none: it reads with an empty trail.
@@ -116,6 +126,19 @@ mod tests {
         assert!(needs_rewrite(1));
         assert!(!needs_rewrite(2), "version 2 reads as it is");
         assert!(!needs_rewrite(VERSION));
+    }
+
+    #[test]
+    fn a_version_2_file_keeps_its_attendance_as_written() {
+        let attendance = json!([{"person": "k3m9x2ab4", "mark": "present"}]);
+        let file = json!({"version": 2, "records": {"meetings": [
+            {"id": "k3m9x2ab5", "body": {"attendance": attendance}}
+        ]}});
+        let mut doc = file.as_object().unwrap().clone();
+        migrate(&mut doc, 2).unwrap();
+        assert_eq!(doc["version"], 3);
+        let meeting = &doc["records"]["meetings"][0]["body"];
+        assert_eq!(meeting["attendance"], attendance, "the reader takes it");
     }
 
     /// A made-up history: version 1 called the people "children", version

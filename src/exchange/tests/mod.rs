@@ -2,6 +2,7 @@
 //! ours or are broken, records set aside, exports, merges between devices,
 //! and properties checked over generated registers.
 
+mod attendance;
 mod csv_lists;
 mod export_scope;
 mod generator;
