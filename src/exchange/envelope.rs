@@ -1,7 +1,7 @@
 //! The exchange file: a versioned JSON envelope around the records.
 //!
 //! ```json
-//! {"format": "bal-register", "version": 2, "app_version": "0.1.0",
+//! {"format": "bal-register", "version": 3, "app_version": "0.1.0",
 //!  "exported_at": "2026-11-28T10:00:00Z", "device": "k3m9x2ab",
 //!  "scope": {"kind": "place", "id": "k3m9x2ab4"},
 //!  "records": {"people": [...], "places": [...], "programmes": [...],
@@ -23,7 +23,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 /// The value of `"format"` in every exchange file.
 pub const FORMAT_NAME: &str = "bal-register";
 /// The file format version this app writes, and the newest it reads.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// The app's version, written into files for people to read; never used to
 /// decide how to read a file (that is what `version` is for).
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

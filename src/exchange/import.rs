@@ -6,7 +6,7 @@
 use super::any_record::AnyRecord;
 use super::checks::{check_file, Entry, InvalidRecord, RecordProblem};
 use super::envelope::{Envelope, FileRecord, Header, FORMAT_NAME, VERSION};
-use super::migrate::{migrate, OLDEST};
+use super::migrate::{migrate, needs_rewrite, OLDEST};
 use crate::domain::id::Id;
 use crate::domain::record::{Body, Record};
 use crate::domain::register::Kind;
@@ -71,9 +71,11 @@ pub fn check_size(bytes: u64) -> Result<(), ImportError> {
 /// can be merged and those set aside. References between records are
 /// checked later, against the register too (see [`super::merge::preview`]).
 ///
-/// The file is never held as a whole JSON tree, which would take several
+/// The file is not held as a whole JSON tree, which would take several
 /// times its size in memory: the top-level fields are found in one pass
-/// over the text, and each record is read from its own slice of it.
+/// over the text, and each record is read from its own slice of it. Only
+/// a version 1 file, which a migration step must rewrite, is a tree for a
+/// while.
 pub fn parse(text: &str) -> Result<Envelope, ImportError> {
     check_size(text.len() as u64)?;
     // Some editors save JSON with a byte order mark; it is not content.
@@ -104,9 +106,14 @@ pub fn parse(text: &str) -> Result<Envelope, ImportError> {
             oldest: OLDEST,
         });
     }
-    if version < VERSION {
-        // Only an older file is read as a whole tree, to be rewritten step
-        // by step.
+    if needs_rewrite(version) {
+        // Only a file that a migration step rewrites (version 1) is read as
+        // a whole tree, to be rewritten step by step. A version 2 file is
+        // read from its text like a current one: version 3 changed only how
+        // attendance is written, and the attendance reader takes version
+        // 2's form too. Rewriting it instead would hold a state's 95 MB
+        // file as a tree, several times that in memory on a phone (see
+        // `migrate`).
         let upgraded = upgrade(text, version)?;
         return read(find_fields(&upgraded)?, version);
     }

@@ -197,6 +197,6 @@ fn tables_left_out_are_empty_and_a_byte_order_mark_is_fine() {
     let text = format!("\u{FEFF}{}", file_with(json!({"people": []})));
     let envelope = parse(&text).unwrap();
     assert!(envelope.records.is_empty() && envelope.invalid.is_empty());
-    assert_eq!(envelope.header.version, 1);
+    assert_eq!(envelope.header.version, VERSION);
     assert_eq!(envelope.header.app_version, "0.1.0");
 }

@@ -2,6 +2,7 @@
 //! ours or are broken, records set aside, exports, merges between devices,
 //! and properties checked over generated registers.
 
+mod attendance;
 mod csv_lists;
 mod export_scope;
 mod generator;
@@ -14,7 +15,7 @@ mod references;
 mod schema;
 mod schema_check;
 
-use super::envelope::Scope;
+use super::envelope::{Scope, VERSION};
 use super::export::export;
 use super::import::parse;
 use super::merge::{plan, preview, Changes, Choices, Preview};
@@ -62,12 +63,12 @@ pub fn import_into(
         .expect("nothing changed meanwhile")
 }
 
-/// A file with the given tables around a sound envelope, for hand-made
-/// broken records.
+/// A file of the current version with the given tables around a sound
+/// envelope, for hand-made broken records.
 pub fn file_with(records: Value) -> String {
     json!({
         "format": "bal-register",
-        "version": 1,
+        "version": VERSION,
         "app_version": "0.1.0",
         "exported_at": "2026-11-29T00:00:00Z",
         "device": device(1).to_string(),

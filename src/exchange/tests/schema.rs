@@ -204,7 +204,9 @@ fn every_export_the_app_writes_fits_the_schema() {
         "\"dropped_out\"",
         "\"never_enrolled\"",
         "\"enrolled\"",
-        "{\"absent\":\"illness\"}",
+        "\"attendance\":{\"present\":[\"",
+        "\"absent\":{\"",
+        "\":\"illness\"}",
         "\"anchor\"",
         "\"body\":null",
         "\"left_on\":\"2026-06-01\"",
@@ -219,7 +221,7 @@ fn a_file_that_breaks_the_format_does_not_fit_the_schema() {
     let (w, _, _) = every_shape();
     let text = export(&w.reg, Scope::All, EXPORTED_AT, device(3)).unwrap();
     type Breakage = (&'static str, fn(&mut Value));
-    let breakages: [Breakage; 8] = [
+    let breakages: [Breakage; 12] = [
         ("no body", |f| {
             f["records"]["people"][0]
                 .as_object_mut()
@@ -242,6 +244,25 @@ fn a_file_that_breaks_the_format_does_not_fit_the_schema() {
             f["scope"] = json!({"kind": "place"})
         }),
         ("newer version", |f| f["version"] = json!(VERSION + 1)),
+        ("attendance as version 2 wrote it", |f| {
+            let attendance = &mut f["records"]["meetings"][0]["body"]["attendance"];
+            let person = attendance["present"][0].clone();
+            *attendance = json!([{"person": person, "mark": "present"}]);
+        }),
+        ("unknown absence reason", |f| {
+            let absent = &mut f["records"]["meetings"][0]["body"]["attendance"]["absent"];
+            let (person, _) = absent.as_object().unwrap().iter().next().unwrap();
+            *absent = json!({ person.clone(): "sick" });
+        }),
+        ("absent as a list", |f| {
+            let attendance = &mut f["records"]["meetings"][0]["body"]["attendance"];
+            attendance["absent"] = attendance["present"].clone();
+        }),
+        ("present twice", |f| {
+            let present = &mut f["records"]["meetings"][0]["body"]["attendance"]["present"];
+            let person = present[0].clone();
+            present.as_array_mut().unwrap().push(person);
+        }),
         ("unknown table", |f| f["records"]["children"] = json!([])),
     ];
     let s = schema();

@@ -113,6 +113,31 @@ fn check(root: &Value, schema: &Value, value: &Value, path: &str, out: &mut Vec<
                     }
                 }
             }
+            "uniqueItems" if arg == &Value::Bool(true) => {
+                if let Some(items) = value.as_array() {
+                    if items
+                        .iter()
+                        .enumerate()
+                        .any(|(i, a)| items[..i].contains(a))
+                    {
+                        fail("has an item more than once".into());
+                    }
+                }
+            }
+            "propertyNames" => {
+                if let Some(obj) = value.as_object() {
+                    for key in obj.keys() {
+                        let name = Value::String(key.clone());
+                        check(
+                            root,
+                            arg,
+                            &name,
+                            &format!("{path}.{key} (name)"),
+                            &mut nested,
+                        );
+                    }
+                }
+            }
             "prefixItems" => {
                 if let Some(items) = value.as_array() {
                     for (i, (s, v)) in arg.as_array().unwrap().iter().zip(items).enumerate() {
@@ -132,7 +157,7 @@ fn check(root: &Value, schema: &Value, value: &Value, path: &str, out: &mut Vec<
                 }
             }
             "anyOf" | "not" | "type" | "const" | "enum" | "minimum" | "maximum" | "minLength"
-            | "pattern" | "minItems" | "maxItems" => {}
+            | "pattern" | "minItems" | "maxItems" | "uniqueItems" => {}
             unknown => panic!("the checker does not know the keyword {unknown}"),
         }
     }
