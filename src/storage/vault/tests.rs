@@ -3,12 +3,14 @@
 
 use super::*;
 use crate::crypto::native::{block_on, NativeCipher};
+use crate::crypto::Cipher;
 use crate::domain::edit::Edit;
 use crate::domain::id::DeviceTag;
 use crate::domain::person::fixtures::child;
 use crate::domain::register::Register;
 use crate::domain::table::Author;
 use crate::domain::time::Timestamp;
+use crate::storage::key_value::{KeyValue, MemoryStore};
 use crate::storage::repo::Repo;
 
 const NS: &str = "bal";

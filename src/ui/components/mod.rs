@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod confirm;
 pub mod fields;
+pub mod file_picker;
 pub mod forget;
 pub mod history;
 pub mod missing;

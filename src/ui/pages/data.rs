@@ -2,7 +2,8 @@
 //! place or group), lists for spreadsheets, and taking a file in with a
 //! preview, conflicts answered side by side, and an undo.
 
-use super::data_import::{CsvPeopleImport, ImportFile};
+use super::csv_import::CsvPeopleImport;
+use super::data_import::ImportFile;
 use crate::crypto::file::seal_file;
 use crate::crypto::web::WebCipher;
 use crate::domain::id::Id;

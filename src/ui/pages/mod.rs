@@ -3,6 +3,7 @@
 pub mod case;
 pub mod cases;
 pub mod courses;
+pub mod csv_import;
 pub mod dashboard;
 pub mod data;
 pub mod data_import;
@@ -14,6 +15,7 @@ pub mod group_meetings;
 pub mod group_view;
 pub mod groups_list;
 pub mod home;
+mod import_preview;
 pub mod lock;
 pub mod lock_settings;
 pub mod meeting;
