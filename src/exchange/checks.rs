@@ -15,7 +15,6 @@ use crate::domain::programme::Programme;
 use crate::domain::register::{Kind, Register};
 use crate::domain::risk::Flag;
 use crate::domain::schooling::HIGHEST_CLASS;
-use crate::domain::sort::{self, Key};
 use crate::domain::training::Course;
 use std::collections::BTreeSet;
 
@@ -257,9 +256,13 @@ pub fn check_file(
     invalid: &mut Vec<InvalidRecord>,
 ) -> Vec<Entry> {
     // Every id in the file, sorted, so an id used twice sits beside its twin.
+    // Sorted as they are, not through `sort::by_key`: a `Key` for each of a
+    // state's 163,000 ids made this sort 0.36 s of a 1.5 s import, against
+    // 3 ms for the ids alone, and `[Id]::sort_unstable` is in the app
+    // already (`meeting_rules::roster`), so it adds no code to the download.
     let mut all: Vec<Id> = ids_seen.to_vec();
     all.extend(entries.iter().map(|e| e.record.id()));
-    sort::by_key(&mut all, |id| Key::ids(None, *id));
+    all.sort_unstable();
     let twice = |id: Id| {
         let first = all.partition_point(|x| *x < id);
         all.get(first + 1) == Some(&id)

@@ -17,6 +17,7 @@ use serde_json::error::Category;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use std::fmt;
+use std::marker::PhantomData;
 
 /// The largest file taken in: 100 MB. A register of many thousand people
 /// and years of meetings is a few MB; anything near this is not ours.
@@ -72,10 +73,10 @@ pub fn check_size(bytes: u64) -> Result<(), ImportError> {
 /// checked later, against the register too (see [`super::merge::preview`]).
 ///
 /// The file is not held as a whole JSON tree, which would take several
-/// times its size in memory: the top-level fields are found in one pass
-/// over the text, and each record is read from its own slice of it. Only
-/// a version 1 file, which a migration step must rewrite, is a tree for a
-/// while.
+/// times its size in memory: the top-level fields and the slice of each
+/// record are found in one pass over the text, and each record is read
+/// from its own slice. Only a version 1 file, which a migration step must
+/// rewrite, is a tree for a while.
 pub fn parse(text: &str) -> Result<Envelope, ImportError> {
     check_size(text.len() as u64)?;
     // Some editors save JSON with a byte order mark; it is not content.
@@ -120,16 +121,30 @@ pub fn parse(text: &str) -> Result<Envelope, ImportError> {
     read(fields, version)
 }
 
+/// Finds the top-level fields and, in the same pass, each table's records.
+///
+/// Each pass over a state's 71 MB file costs a tenth of a second or more,
+/// so `records` is not first kept as text and then read again for its
+/// tables and again for their records. A file that this pass
+/// cannot read (not JSON, cut short, `records` not an object of lists) is
+/// read again as before, with `records` kept as its text: the reader's
+/// error and its place, and the order in which [`read`] names what is
+/// wrong, stay exactly what they were. Only a refused file pays for it.
 fn find_fields(text: &str) -> Result<Fields<'_>, ImportError> {
-    serde_json::from_str(text).map_err(|e| match e.classify() {
-        Category::Eof => ImportError::Truncated,
-        // Valid JSON, but not an object.
-        Category::Data => ImportError::NotOurFormat { found: None },
-        Category::Syntax | Category::Io => ImportError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        },
-    })
+    if let Ok(fields) = serde_json::from_str::<Fields<Tables<Vec<&RawValue>>>>(text) {
+        return Ok(fields.with_records(|tables| Records::Lists(Box::new(tables))));
+    }
+    let fields =
+        serde_json::from_str::<Fields<&RawValue>>(text).map_err(|e| match e.classify() {
+            Category::Eof => ImportError::Truncated,
+            // Valid JSON, but not an object.
+            Category::Data => ImportError::NotOurFormat { found: None },
+            Category::Syntax | Category::Io => ImportError::NotJson {
+                line: e.line(),
+                column: e.column(),
+            },
+        })?;
+    Ok(fields.with_records(Records::Text))
 }
 
 fn upgrade(text: &str, version: u32) -> Result<String, ImportError> {
@@ -147,7 +162,11 @@ fn read(fields: Fields, version: u32) -> Result<Envelope, ImportError> {
         device: field(fields.device, "device")?,
         scope: field(fields.scope, "scope")?,
     };
-    let tables: Tables = field(fields.records, "records")?;
+    let tables = match fields.records {
+        Some(Records::Lists(tables)) => *tables,
+        Some(Records::Text(text)) => lists_of(field(Some(text), "records")?)?,
+        None => return Err(bad("records", "missing".into())),
+    };
     let (records, invalid) = read_tables(tables)?;
     Ok(Envelope {
         header,
@@ -156,30 +175,60 @@ fn read(fields: Fields, version: u32) -> Result<Envelope, ImportError> {
     })
 }
 
-/// The top-level fields of a file, each still as its JSON text.
-#[derive(Default)]
-struct Fields<'a> {
+/// The top-level fields of a file, each still as its JSON text but
+/// `records` (see [`find_fields`]).
+struct Fields<'a, R = Records<'a>> {
     format: Option<&'a RawValue>,
     version: Option<&'a RawValue>,
     app_version: Option<&'a RawValue>,
     exported_at: Option<&'a RawValue>,
     device: Option<&'a RawValue>,
     scope: Option<&'a RawValue>,
-    records: Option<&'a RawValue>,
+    records: Option<R>,
+}
+
+impl<'a, R> Fields<'a, R> {
+    fn with_records<S>(self, f: impl FnOnce(R) -> S) -> Fields<'a, S> {
+        Fields {
+            format: self.format,
+            version: self.version,
+            app_version: self.app_version,
+            exported_at: self.exported_at,
+            device: self.device,
+            scope: self.scope,
+            records: self.records.map(f),
+        }
+    }
+}
+
+/// `records` as the first pass found it.
+enum Records<'a> {
+    /// An object of lists: each table's records, each still as its text.
+    Lists(Box<Tables<Vec<&'a RawValue>>>),
+    /// Anything else, as its text, for [`read`] to say what is wrong.
+    Text(&'a RawValue),
 }
 
 // Written out rather than derived: a derived struct would also accept a
 // JSON array in field order, which is not a file of ours.
-impl<'de> Deserialize<'de> for Fields<'de> {
+impl<'de, R: Deserialize<'de>> Deserialize<'de> for Fields<'de, R> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Finder;
-        impl<'de> Visitor<'de> for Finder {
-            type Value = Fields<'de>;
+        struct Finder<R>(PhantomData<R>);
+        impl<'de, R: Deserialize<'de>> Visitor<'de> for Finder<R> {
+            type Value = Fields<'de, R>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("an exchange file")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields<'de>, A::Error> {
-                let mut fields = Fields::default();
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut fields = Fields {
+                    format: None,
+                    version: None,
+                    app_version: None,
+                    exported_at: None,
+                    device: None,
+                    scope: None,
+                    records: None,
+                };
                 while let Some(key) = map.next_key::<String>()? {
                     let slot = match key.as_str() {
                         "format" => &mut fields.format,
@@ -188,7 +237,10 @@ impl<'de> Deserialize<'de> for Fields<'de> {
                         "exported_at" => &mut fields.exported_at,
                         "device" => &mut fields.device,
                         "scope" => &mut fields.scope,
-                        "records" => &mut fields.records,
+                        "records" => {
+                            fields.records = Some(map.next_value()?);
+                            continue;
+                        }
                         _ => {
                             map.next_value::<IgnoredAny>()?;
                             continue;
@@ -199,27 +251,35 @@ impl<'de> Deserialize<'de> for Fields<'de> {
                 Ok(fields)
             }
         }
-        d.deserialize_map(Finder)
+        d.deserialize_map(Finder(PhantomData))
     }
 }
 
-/// The lists of `records`, each still as its JSON text, in [`Kind::ALL`]
-/// order, and the first name that is not a kind of record.
-#[derive(Default)]
-struct Tables<'a> {
-    lists: [Option<&'a RawValue>; Kind::ALL.len()],
+/// The lists of `records` in [`Kind::ALL`] order, each as `L` (its text,
+/// or its records' texts), and the first name that is not a kind of record.
+struct Tables<L> {
+    lists: [Option<L>; Kind::ALL.len()],
     unknown: Option<String>,
 }
 
-impl<'de> Deserialize<'de> for Tables<'de> {
+impl<L> Default for Tables<L> {
+    fn default() -> Self {
+        Tables {
+            lists: std::array::from_fn(|_| None),
+            unknown: None,
+        }
+    }
+}
+
+impl<'de, L: Deserialize<'de>> Deserialize<'de> for Tables<L> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Finder;
-        impl<'de> Visitor<'de> for Finder {
-            type Value = Tables<'de>;
+        struct Finder<L>(PhantomData<L>);
+        impl<'de, L: Deserialize<'de>> Visitor<'de> for Finder<L> {
+            type Value = Tables<L>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("an object of record lists")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Tables<'de>, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Tables<L>, A::Error> {
                 let mut tables = Tables::default();
                 while let Some(name) = map.next_key::<String>()? {
                     match Kind::ALL.iter().position(|k| k.name() == name) {
@@ -233,8 +293,37 @@ impl<'de> Deserialize<'de> for Tables<'de> {
                 Ok(tables)
             }
         }
-        d.deserialize_map(Finder)
+        d.deserialize_map(Finder(PhantomData))
     }
+}
+
+/// A table this app does not know is named before any table that is not
+/// a list.
+fn known<L>(tables: &Tables<L>) -> Result<(), ImportError> {
+    match &tables.unknown {
+        Some(name) => Err(ImportError::UnknownTable { name: short(name) }),
+        None => Ok(()),
+    }
+}
+
+/// The records of each table of a `records` that the first pass could not
+/// read as lists: the first table, in [`Kind::ALL`] order, that is not a
+/// list is named.
+fn lists_of(tables: Tables<&RawValue>) -> Result<Tables<Vec<&RawValue>>, ImportError> {
+    known(&tables)?;
+    let mut lists = Tables::default();
+    for ((kind, text), list) in Kind::ALL
+        .into_iter()
+        .zip(tables.lists)
+        .zip(&mut lists.lists)
+    {
+        if let Some(text) = text {
+            let items = serde_json::from_str(text.get())
+                .map_err(|_| ImportError::BadTable { table: kind })?;
+            *list = Some(items);
+        }
+    }
+    Ok(lists)
 }
 
 fn read_version(raw: Option<&RawValue>) -> Result<u32, ImportError> {
@@ -291,19 +380,15 @@ struct Reading {
     unreadable_ids: Vec<Id>,
 }
 
-fn read_tables(tables: Tables) -> Result<(Vec<Entry>, Vec<InvalidRecord>), ImportError> {
-    if let Some(name) = tables.unknown {
-        return Err(ImportError::UnknownTable { name: short(&name) });
-    }
+fn read_tables(
+    tables: Tables<Vec<&RawValue>>,
+) -> Result<(Vec<Entry>, Vec<InvalidRecord>), ImportError> {
+    known(&tables)?;
     let mut reading = Reading::default();
     // In a fixed order, whatever the order in the file.
     for (kind, list) in Kind::ALL.into_iter().zip(tables.lists) {
-        let items: Vec<&RawValue> = match list {
-            // A table left out holds nothing.
-            None => Vec::new(),
-            Some(raw) => serde_json::from_str(raw.get())
-                .map_err(|_| ImportError::BadTable { table: kind })?,
-        };
+        // A table left out holds nothing.
+        let items = list.unwrap_or_default();
         match kind {
             Kind::People => read_table(&mut reading, kind, items, AnyRecord::Person),
             Kind::Places => read_table(&mut reading, kind, items, AnyRecord::Place),

@@ -200,3 +200,191 @@ fn tables_left_out_are_empty_and_a_byte_order_mark_is_fine() {
     assert_eq!(envelope.header.version, VERSION);
     assert_eq!(envelope.header.app_version, "0.1.0");
 }
+
+/// The text of a sound file whose `records` is `{"people":[]}`, with that
+/// part replaced by `records`, to write what `json!` cannot (a key twice).
+fn with_records_text(records: &str) -> String {
+    let text = file_with(json!({"people": []}));
+    assert!(text.contains(r#""records":{"people":[]}"#));
+    text.replace(
+        r#""records":{"people":[]}"#,
+        &format!(r#""records":{records}"#),
+    )
+}
+
+#[test]
+fn records_missing_or_not_an_object_are_named_with_the_reason() {
+    let text = with_header(|doc| {
+        doc.remove("records");
+    });
+    assert_eq!(
+        refused(&text),
+        ImportError::BadHeader {
+            field: "records",
+            reason: "missing".into()
+        }
+    );
+    for (records, reason) in [
+        (
+            "[]",
+            "invalid type: sequence, expected an object of record lists",
+        ),
+        (
+            "null",
+            "invalid type: null, expected an object of record lists",
+        ),
+        (
+            "7",
+            "invalid type: integer `7`, expected an object of record lists",
+        ),
+        (
+            r#""people""#,
+            r#"invalid type: string "people", expected an object of record lists"#,
+        ),
+    ] {
+        assert_eq!(
+            refused(&with_records_text(records)),
+            ImportError::BadHeader {
+                field: "records",
+                reason: reason.into()
+            },
+            "{records}"
+        );
+    }
+}
+
+#[test]
+fn a_table_that_is_null_or_a_number_is_not_a_list() {
+    for (records, table) in [
+        (r#"{"people":null}"#, Kind::People),
+        (r#"{"people":[],"meetings":3}"#, Kind::Meetings),
+        (r#"{"changes":"x","people":[]}"#, Kind::Changes),
+        // The first in the order of kinds, whatever the file's order.
+        (r#"{"meetings":1,"people":2}"#, Kind::People),
+    ] {
+        assert_eq!(
+            refused(&with_records_text(records)),
+            ImportError::BadTable { table },
+            "{records}"
+        );
+    }
+}
+
+#[test]
+fn what_is_wrong_first_is_named_first() {
+    // An unknown table before a table that is not a list.
+    assert_eq!(
+        refused(&with_records_text(r#"{"people":5,"children":[],"kids":1}"#)),
+        ImportError::UnknownTable {
+            name: "children".into()
+        }
+    );
+    // A header field before the records.
+    let text = with_header(|doc| {
+        doc.insert("device".into(), json!("<script>"));
+        doc.insert("records".into(), json!([]));
+    });
+    assert!(matches!(
+        refused(&text),
+        ImportError::BadHeader {
+            field: "device",
+            ..
+        }
+    ));
+    let text = with_header(|doc| {
+        doc.insert("scope".into(), json!(1));
+        doc.insert("records".into(), json!({"people": 5}));
+    });
+    assert!(matches!(
+        refused(&text),
+        ImportError::BadHeader { field: "scope", .. }
+    ));
+    // The format and the version before anything in the records.
+    let text = with_header(|doc| {
+        doc.insert("format".into(), json!("other-app"));
+        doc.insert("records".into(), json!([]));
+    });
+    assert_eq!(
+        refused(&text),
+        ImportError::NotOurFormat {
+            found: Some("other-app".into())
+        }
+    );
+    let text = with_header(|doc| {
+        doc.insert("version".into(), json!(VERSION + 1));
+        doc.insert("records".into(), json!({"people": 5}));
+    });
+    assert!(matches!(refused(&text), ImportError::NewerVersion { .. }));
+}
+
+#[test]
+fn a_key_given_twice_is_read_from_its_last_value() {
+    let sound = |records: &str| {
+        let envelope = parse(&with_records_text(records)).expect(records);
+        assert!(envelope.records.is_empty() && envelope.invalid.is_empty());
+    };
+    sound(r#"{"people":5,"people":[]}"#);
+    sound(r#"[],"records":{"people":[]}"#);
+    sound(r#"{"people":{"a":1}},"records":{"people":[]}"#);
+    assert_eq!(
+        refused(&with_records_text(r#"{"people":[],"people":5}"#)),
+        ImportError::BadTable {
+            table: Kind::People
+        }
+    );
+    assert!(matches!(
+        refused(&with_records_text(r#"{"people":[]},"records":[]"#)),
+        ImportError::BadHeader {
+            field: "records",
+            ..
+        }
+    ));
+}
+
+#[test]
+fn broken_json_inside_a_record_says_where() {
+    let mut w = World::new();
+    w.woman_aged(30);
+    // Laid out on many lines, as an editor would save it.
+    let text = serde_json::to_string_pretty(&json_of(&export_all(&w.reg, 1))).unwrap();
+    let at = text.find(r#""body": {"#).expect("a record with a body");
+    let line = text[..at].matches('\n').count() + 1;
+    let column = at - text[..at].rfind('\n').map_or(0, |n| n + 1) + 1;
+    assert!(line > 5, "deep in the records");
+    // A key's opening quote lost, and a stray comma, in a record.
+    let lost = format!("{}{}", &text[..at], &text[at + 1..]);
+    let comma = format!("{},{}", &text[..at], &text[at..]);
+    for broken in [lost, comma] {
+        assert_eq!(refused(&broken), ImportError::NotJson { line, column });
+    }
+    // A stray value where a table's list should end.
+    let stray = text.replacen("]", "] 1", 1);
+    assert!(matches!(refused(&stray), ImportError::NotJson { .. }));
+}
+
+#[test]
+fn a_version_1_file_is_refused_for_its_records_as_a_current_one() {
+    let v1 = |records: &str| {
+        with_records_text(records).replace(&format!(r#""version":{VERSION}"#), r#""version":1"#)
+    };
+    assert!(v1("[]").contains(r#""version":1"#));
+    assert_eq!(
+        refused(&v1("[]")),
+        ImportError::BadHeader {
+            field: "records",
+            reason: "invalid type: sequence, expected an object of record lists".into()
+        }
+    );
+    assert_eq!(
+        refused(&v1(r#"{"people":5}"#)),
+        ImportError::BadTable {
+            table: Kind::People
+        }
+    );
+    assert_eq!(
+        refused(&v1(r#"{"children":[]}"#)),
+        ImportError::UnknownTable {
+            name: "children".into()
+        }
+    );
+}

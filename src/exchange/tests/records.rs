@@ -131,6 +131,41 @@ fn an_id_used_twice_sets_aside_every_copy() {
 }
 
 #[test]
+fn an_id_used_in_another_table_or_three_times_is_caught_wherever_the_copies_are() {
+    let s = sample();
+    let mut records = s.file["records"].clone();
+    let kept = envelope_count(&read(records.clone()));
+    // The child's id on a copy of the group, after the group, in a later
+    // table than the child; and a third copy of the child at the end.
+    let mut group = records["groups"][0].clone();
+    group["id"] = json!(s.child.to_string());
+    records["groups"].as_array_mut().unwrap().push(group);
+    let child = records["people"][0].clone();
+    records["people"].as_array_mut().unwrap().push(child);
+    let env = read(records);
+    let copies: Vec<(Kind, usize)> = env
+        .invalid
+        .iter()
+        .map(|i| {
+            assert_eq!(i.id, Some(s.child));
+            assert_eq!(i.problems[0], RecordProblem::DuplicateId);
+            (i.kind, i.position)
+        })
+        .collect();
+    assert_eq!(
+        copies,
+        vec![(Kind::People, 0), (Kind::People, 1), (Kind::Groups, 1)]
+    );
+    assert_eq!(env.records.len(), kept - 1, "only the child's copies go");
+    assert!(env.records.iter().any(|e| e.record.id() == s.group));
+}
+
+fn envelope_count(env: &Envelope) -> usize {
+    assert!(env.invalid.is_empty());
+    env.records.len()
+}
+
+#[test]
 fn markup_stays_text_and_control_characters_go() {
     let s = sample();
     let mut p = person_json(&s);
