@@ -5,7 +5,7 @@
 pub mod codec;
 pub mod key_value;
 pub mod layout;
-pub mod lzr;
+pub use bal_lzr as lzr;
 pub mod packing;
 pub mod repo;
 pub mod settings;
