@@ -279,6 +279,10 @@ pub async fn export(b: &Browser, work: &Path) -> Export {
     b.download_to(&dir).await;
     b.open("/data").await;
     b.wait_for("#export-json").await;
+    // The plain file, as the baselines write it: a protected one adds the
+    // key derivation and encryption (tested in tests/privacy.rs, not timed).
+    b.click("#export-protect").await;
+    b.wait_for("#export-unprotected").await;
     b.js(probe::EXPORT).await;
     b.js("setTimeout(() => document.getElementById('export-json').click(), 0);")
         .await;
