@@ -46,13 +46,13 @@ async fn main() {
     println!("Typing in the search…");
     let keys = measure::keystrokes(&set);
     let search = measure::search(&b, &keys).await;
+    let queries = measure::queries(&keys);
     println!("Counting elements on the main pages…");
     let dom = measure::dom_nodes(&b, &set).await;
     let settings = measure::settings_figure(&b).await;
     println!("Exporting everything…");
     let export = measure::export(&b, &work).await;
     println!("Baselines: the plain JSON and a JavaScript filter…");
-    let queries = measure::queries(&keys);
     let base = baseline::run(&b, &set, &queries).await;
     b.quit().await;
     let _ = std::fs::remove_dir_all(&work);
@@ -66,6 +66,7 @@ async fn main() {
         import,
         cold,
         search,
+        queries: queries.clone(),
         dom,
         export,
         base,

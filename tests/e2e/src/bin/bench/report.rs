@@ -59,6 +59,8 @@ pub struct Figures {
     pub import: Import,
     pub cold: ColdStart,
     pub search: Vec<f64>,
+    /// The search field's text after each key, to name the slowest ones.
+    pub queries: Vec<String>,
     pub dom: Vec<(String, u64)>,
     pub export: Export,
     pub base: Baseline,
@@ -187,6 +189,16 @@ pub fn print(f: &Figures) {
         percentile(&f.search, 50.0),
         percentile(&f.search, 100.0)
     );
+    let mut slowest: Vec<(f64, &str)> = f
+        .search
+        .iter()
+        .copied()
+        .zip(f.queries.iter().map(String::as_str))
+        .collect();
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (ms, query) in slowest.iter().take(3) {
+        println!("    slow key: {ms:.1} ms, the field then read {query:?}");
+    }
     println!("  import preview counted: {}", f.import.new_records);
     println!("  export file: {} MB", f.export.file_bytes / 1_000_000);
     for (page, n) in &f.dom {
