@@ -396,9 +396,9 @@ impl Browser {
     /// the page's own scripts (the DevTools protocol's
     /// `Page.addScriptToEvaluateOnNewDocument`).
     pub async fn on_new_document(&self, script: &str) {
-        let tools = thirtyfour::extensions::cdp::ChromeDevTools::new(self.driver.handle().clone());
-        tools
-            .execute_cdp_with_params(
+        self.driver
+            .cdp()
+            .send_raw(
                 "Page.addScriptToEvaluateOnNewDocument",
                 serde_json::json!({ "source": script }),
             )
@@ -484,6 +484,12 @@ impl Browser {
 
     /// Cuts the browser off the network, or reconnects it (ChromeDriver's
     /// network emulation, which lasts across reloads).
+    ///
+    /// Still through thirtyfour's deprecated `ChromeDevTools`: it is the one
+    /// way it offers to ChromeDriver's own network conditions, which the
+    /// offline tests were written and proven against; the DevTools
+    /// protocol's `Network.emulateNetworkConditions` is another mechanism.
+    #[allow(deprecated)]
     pub async fn set_offline(&self, offline: bool) {
         let tools = thirtyfour::extensions::cdp::ChromeDevTools::new(self.driver.handle().clone());
         let conditions = thirtyfour::extensions::cdp::NetworkConditions {
@@ -498,9 +504,9 @@ impl Browser {
 
     /// Shows the page as it prints (CSS print media), or as on screen.
     pub async fn emulate_print(&self, print: bool) {
-        let tools = thirtyfour::extensions::cdp::ChromeDevTools::new(self.driver.handle().clone());
-        tools
-            .execute_cdp_with_params(
+        self.driver
+            .cdp()
+            .send_raw(
                 "Emulation.setEmulatedMedia",
                 serde_json::json!({ "media": if print { "print" } else { "" } }),
             )
@@ -512,9 +518,10 @@ impl Browser {
     /// page size the stylesheet asks for; returns the PDF's bytes.
     pub async fn print_to_pdf(&self) -> Vec<u8> {
         use base64::Engine;
-        let tools = thirtyfour::extensions::cdp::ChromeDevTools::new(self.driver.handle().clone());
-        let out = tools
-            .execute_cdp_with_params(
+        let out = self
+            .driver
+            .cdp()
+            .send_raw(
                 "Page.printToPDF",
                 serde_json::json!({ "preferCSSPageSize": true, "printBackground": true }),
             )
@@ -528,9 +535,10 @@ impl Browser {
 
     /// Saves downloads into `dir` (the DevTools protocol's download setting).
     pub async fn download_to(&self, dir: &Path) {
-        let tools = thirtyfour::extensions::cdp::ChromeDevTools::new(self.driver.handle().clone());
-        tools
-            .execute_cdp_with_params(
+        self
+            .driver
+            .cdp()
+            .send_raw(
                 "Browser.setDownloadBehavior",
                 serde_json::json!({ "behavior": "allow", "downloadPath": dir.display().to_string() }),
             )

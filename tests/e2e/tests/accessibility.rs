@@ -179,11 +179,9 @@ return problems;
 async fn every_page_fits_a_phone_with_targets_big_enough_to_touch() {
     let b = Browser::start().await;
     let (person, group, meeting) = fill_register(&b).await;
-    let tools = bal_register_e2e::thirtyfour::extensions::cdp::ChromeDevTools::new(
-        b.driver.handle().clone(),
-    );
-    tools
-        .execute_cdp_with_params(
+    b.driver
+        .cdp()
+        .send_raw(
             "Emulation.setDeviceMetricsOverride",
             serde_json::json!({ "width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": true }),
         )
