@@ -83,7 +83,10 @@ pub fn Link(
             router.go(to);
         }
     };
-    let current = move || (nav && router.section() == to.section()).then_some("page");
+    // Only navigation links follow the page shown: a list of a hundred
+    // records' links then makes no reactive effect per row.
+    let current =
+        nav.then(|| Signal::derive(move || (router.section() == to.section()).then_some("page")));
     view! {
         <a href=to.path() class=(!class.is_empty()).then_some(class) id=(!id.is_empty()).then_some(id)
             aria-current=current on:click=click>
