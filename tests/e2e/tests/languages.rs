@@ -140,3 +140,45 @@ async fn malayalam_and_hindi_translate_every_main_page_and_are_remembered() {
     b.wait_text("main h1", "Settings").await;
     b.quit().await;
 }
+
+/// While the app is still on its way (a slow connection, a cheap phone),
+/// the page says what is happening in each of the app's languages: which
+/// one the volunteer chose is only known once the app runs.
+#[tokio::test]
+async fn before_the_app_runs_the_page_says_it_is_opening_in_every_language() {
+    let b = Browser::start().await;
+    let cdp = b.driver.cdp();
+    cdp.send_raw("Network.enable", serde_json::json!({}))
+        .await
+        .expect("network domain");
+    // The app's code never arrives, so the page stays as the server sent it.
+    cdp.send_raw(
+        "Network.setBlockedURLs",
+        serde_json::json!({ "urls": ["*.wasm"] }),
+    )
+    .await
+    .expect("wasm blocked");
+    b.driver.goto(Browser::url("/")).await.expect("navigation");
+    let line = b.wait_for("#app-loading").await;
+    for (lang, words) in [
+        ("en", "Opening Bal Register"),
+        ("hi", "बाल रजिस्टर खुल रहा है"),
+        ("ml", "ബാൽ രജിസ്റ്റർ തുറക്കുന്നു"),
+    ] {
+        let part = line
+            .find(bal_register_e2e::thirtyfour::By::Css(format!(
+                "[lang={lang}]"
+            )))
+            .await
+            .unwrap_or_else(|_| panic!("no {lang} part in the loading line"));
+        let text = part.text().await.expect("text");
+        assert!(text.contains(words), "{lang}: {text:?}");
+    }
+    assert_eq!(
+        b.js("return document.querySelector('header.app-header') === null;")
+            .await,
+        serde_json::json!(true),
+        "the app must not have started"
+    );
+    b.quit().await;
+}
