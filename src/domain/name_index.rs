@@ -6,12 +6,23 @@ use super::sort::{self, Key};
 use super::table::Table;
 use super::text::{fold_all, Query};
 
-/// Every live person's folded name, sorted, so that a search is one pass
-/// over plain strings and its results come out in name order.
+/// Every live person's folded name, sorted, so that a search's results come
+/// out in name order.
+///
+/// The names are kept end to end in one text, each ended by a NUL (which
+/// no folded name or query word holds), and a search looks for its first
+/// word once through that text instead of once in each of a state's 45,000
+/// names: one pass over contiguous memory, with no per-name set-up.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NameIndex {
-    entries: Vec<(String, Id)>,
+    /// The names in order, each followed by [`END`].
+    text: String,
+    /// Where each name starts in `text`, in the same order as `ids`.
+    starts: Vec<usize>,
+    ids: Vec<Id>,
 }
+
+const END: char = '\0';
 
 impl NameIndex {
     pub fn build(people: &Table<Person>) -> Self {
@@ -20,24 +31,51 @@ impl NameIndex {
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         let mut entries: Vec<(String, Id)> = fold_all(&names).into_iter().zip(ids).collect();
         sort::by_key(&mut entries, |(name, id)| Key::text(name.clone(), *id));
-        NameIndex { entries }
+        let mut index = NameIndex {
+            text: String::with_capacity(entries.iter().map(|(n, _)| n.len() + 1).sum()),
+            starts: Vec::with_capacity(entries.len()),
+            ids: Vec::with_capacity(entries.len()),
+        };
+        for (name, id) in entries {
+            index.starts.push(index.text.len());
+            index.text.push_str(&name.replace(END, ""));
+            index.text.push(END);
+            index.ids.push(id);
+        }
+        index
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.ids.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.ids.is_empty()
+    }
+
+    /// The folded name of the `i`-th person, without its end mark.
+    fn name(&self, i: usize) -> &str {
+        let end = self.starts.get(i + 1).map_or(self.text.len(), |&s| s);
+        &self.text[self.starts[i]..end - END.len_utf8()]
     }
 
     /// The ids of people whose name matches, in name order; everyone when
     /// the query is empty.
-    pub fn search<'a>(&'a self, query: &'a Query) -> impl Iterator<Item = Id> + 'a {
-        self.entries
-            .iter()
-            .filter(move |(name, _)| query.matches(name))
-            .map(|(_, id)| *id)
+    pub fn search<'a>(&'a self, query: &'a Query) -> Box<dyn Iterator<Item = Id> + 'a> {
+        let Some(first) = query.first_word() else {
+            return Box::new(self.ids.iter().copied());
+        };
+        // Every name holding the first word, once each (a name can hold it
+        // twice), then the other words checked in those names only.
+        let mut last = None;
+        Box::new(
+            self.text
+                .match_indices(first)
+                .map(|(at, _)| self.starts.partition_point(|&s| s <= at) - 1)
+                .filter(move |&i| last.replace(i) != Some(i))
+                .filter(|&i| query.matches(self.name(i)))
+                .map(|i| self.ids[i]),
+        )
     }
 }
 
@@ -81,6 +119,31 @@ mod tests {
         let index = NameIndex::build(&t);
         let found: Vec<Id> = index.search(&Query::new("PRIYA")).collect();
         assert_eq!(found, vec![ids[0], ids[1]]);
+    }
+
+    #[test]
+    fn a_name_holding_a_word_twice_is_found_once() {
+        let (t, ids) = table(&["Anna Annamma", "Ann"]);
+        let found: Vec<Id> = NameIndex::build(&t).search(&Query::new("ann")).collect();
+        assert_eq!(found, vec![ids[1], ids[0]]);
+    }
+
+    #[test]
+    fn a_word_is_not_found_across_two_names() {
+        // End to end the names read "asha" then "ravi": "ha ra" must not
+        // match where one ends and the next begins.
+        let (t, _) = table(&["Asha", "Ravi"]);
+        let index = NameIndex::build(&t);
+        assert_eq!(index.search(&Query::new("shar")).count(), 0);
+        assert_eq!(index.search(&Query::new("aravi")).count(), 0);
+    }
+
+    #[test]
+    fn every_word_of_the_query_must_be_in_the_name() {
+        let (t, ids) = table(&["Asha Devi", "Asha Kumari", "Devika"]);
+        let index = NameIndex::build(&t);
+        let found: Vec<Id> = index.search(&Query::new("devi asha")).collect();
+        assert_eq!(found, vec![ids[0]]);
     }
 
     #[test]

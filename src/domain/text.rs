@@ -164,6 +164,11 @@ impl Query {
         self.words.is_empty()
     }
 
+    /// The first word typed, folded; `None` for an empty query.
+    pub fn first_word(&self) -> Option<&str> {
+        self.words.first().map(String::as_str)
+    }
+
     /// True when every word of the query occurs in `folded` (text already
     /// passed through [`fold`]).
     pub fn matches(&self, folded: &str) -> bool {
