@@ -1,10 +1,13 @@
 //! Long lists a page of rows at a time. A state's register has tens of
-//! thousands of people and hundreds of open flags; a hundred rows at once
-//! keeps every page under about 1,500 elements, so it stays quick to draw
-//! and to scroll on a modest phone however large the register grows.
+//! thousands of people and hundreds of open flags; fifty rows at once keeps
+//! every page well under 1,500 elements, so it stays quick to draw and to
+//! scroll on a modest phone however large the register grows.
 
-/// Rows on one page of a list.
-pub const PAGE: usize = 100;
+/// Rows on one page of a list. Each keystroke in a search can replace the
+/// whole page, and drawing new rows of names in several scripts (styles,
+/// layout, text shaping) was most of a keystroke's time with a hundred rows
+/// (docs/performance.md).
+pub const PAGE: usize = 50;
 
 /// Conflicts on one page of an import's preview: each shows both versions
 /// side by side with its buttons, about 25 elements.
@@ -36,21 +39,24 @@ mod tests {
     fn a_page_starts_on_a_multiple_of_the_page_within_the_list() {
         assert_eq!(page_start(0, 0, PAGE), 0);
         assert_eq!(page_start(0, 44_190, PAGE), 0);
-        assert_eq!(page_start(100, 44_190, PAGE), 100);
-        assert_eq!(page_start(150, 44_190, PAGE), 100);
+        assert_eq!(page_start(PAGE, 44_190, PAGE), PAGE);
+        assert_eq!(page_start(PAGE + PAGE / 2, 44_190, PAGE), PAGE);
+        assert_eq!(page_start(150, 44_190, 100), 100);
         // The list shrank under its page: its last page.
-        assert_eq!(page_start(500, 250, PAGE), 200);
-        assert_eq!(page_start(500, 200, PAGE), 100);
+        assert_eq!(page_start(500, 250, 100), 200);
+        assert_eq!(page_start(500, 200, 100), 100);
     }
 
     #[test]
     fn the_last_page_holds_what_is_left() {
         assert_eq!(page_rows(0, 3, PAGE), 0..3);
         assert_eq!(page_rows(0, 0, PAGE), 0..0);
-        assert_eq!(page_rows(44_100, 44_190, PAGE), 44_100..44_190);
+        assert_eq!(page_rows(44_100, 44_190, 100), 44_100..44_190);
+        assert_eq!(page_rows(44_160, 44_190, 50), 44_150..44_190);
         assert_eq!(pages(0, PAGE), 1);
-        assert_eq!(pages(100, PAGE), 1);
-        assert_eq!(pages(44_190, PAGE), 442);
+        assert_eq!(pages(PAGE, PAGE), 1);
+        assert_eq!(pages(PAGE + 1, PAGE), 2);
+        assert_eq!(pages(44_190, 100), 442);
         assert_eq!(page_rows(45, 150, CONFLICT_PAGE), 40..60);
         assert_eq!(pages(150, CONFLICT_PAGE), 8);
     }

@@ -83,7 +83,7 @@ pub fn Link(
             router.go(to);
         }
     };
-    // Only navigation links follow the page shown: a list of a hundred
+    // Only navigation links follow the page shown: a list of fifty
     // records' links then makes no reactive effect per row.
     let current =
         nav.then(|| Signal::derive(move || (router.section() == to.section()).then_some("page")));

@@ -5,6 +5,7 @@ use crate::support::{
     click, fresh_page, girl, local_storage, mount_app, save_people, settle, text_of, type_into,
     wait_for,
 };
+use bal_register::domain::paging::PAGE;
 use bal_register::i18n::formats::group_digits;
 use bal_register::storage::layout::REAL;
 use bal_register::storage::usage::CHROME_QUOTA_UNITS;
@@ -37,24 +38,39 @@ fn disabled(css: &str) -> bool {
 }
 
 #[wasm_bindgen_test]
-async fn a_long_list_shows_a_hundred_rows_a_page() {
+async fn a_long_list_shows_a_page_of_rows_at_a_time() {
+    // A page and a half: the second page holds only what is left.
+    let total = PAGE + PAGE / 2;
     fresh_page("/people");
-    seed_people(150);
+    seed_people(total);
     let _app = mount_app();
-    assert_eq!(text_of("#result-count").await, "Showing 1–100 of 150");
-    assert_eq!(rows(), 100);
+    assert_eq!(
+        text_of("#result-count").await,
+        format!("Showing 1–{PAGE} of {total}")
+    );
+    assert_eq!(rows(), PAGE as u32);
     assert_eq!(text_of(".pager-place").await, "Page 1 of 2");
     assert!(disabled("#people-page-previous"));
 
     click("#people-page-next").await;
-    assert_eq!(text_of("#result-count").await, "Showing 101–150 of 150");
-    assert_eq!(rows(), 50, "the page holds only its own rows");
-    assert_eq!(text_of(".person-row .record-name").await, "Child 100");
+    assert_eq!(
+        text_of("#result-count").await,
+        format!("Showing {}–{total} of {total}", PAGE + 1)
+    );
+    assert_eq!(
+        rows(),
+        (PAGE / 2) as u32,
+        "the page holds only its own rows"
+    );
+    assert_eq!(
+        text_of(".person-row .record-name").await,
+        format!("Child {PAGE:03}")
+    );
     assert!(disabled("#people-page-next"));
 
     click("#people-page-previous").await;
     assert_eq!(text_of(".person-row .record-name").await, "Child 000");
-    assert_eq!(rows(), 100);
+    assert_eq!(rows(), PAGE as u32);
 }
 
 fn village_options() -> Vec<String> {

@@ -3,6 +3,7 @@
 //! reload, and every record found again.
 
 use bal_register::domain::generate::Spec;
+use bal_register::domain::paging::PAGE;
 use bal_register::domain::register::Kind;
 use bal_register::i18n::formats::group_digits;
 use bal_register_e2e::data_set::{DataSet, CHROME_QUOTA_UNITS};
@@ -22,10 +23,10 @@ fn count(n: usize) -> String {
 
 /// What the line above a list says when `n` rows match.
 fn showing(n: usize) -> String {
-    if n <= 100 {
+    if n <= PAGE {
         format!("Showing {} of {}", count(n), count(n))
     } else {
-        format!("Showing 1–100 of {}", count(n))
+        format!("Showing 1–{PAGE} of {}", count(n))
     }
 }
 

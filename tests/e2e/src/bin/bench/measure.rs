@@ -232,13 +232,18 @@ pub async fn dom_nodes(b: &Browser, set: &DataSet) -> Vec<(String, u64)> {
         b.wait_for("main h1").await;
         counts.push((label, settled_count(b).await));
     }
-    // A later page of the people list holds its own hundred rows only.
+    // A later page of the people list holds its own rows only.
     b.open("/people").await;
     b.wait_text("#result-count", "Showing").await;
     for _ in 0..4 {
         b.click("#people-page-next").await;
     }
-    b.wait_text("#result-count", "Showing 401–500").await;
+    let page = bal_register::domain::paging::PAGE;
+    b.wait_text(
+        "#result-count",
+        &format!("Showing {}–{}", 4 * page + 1, 5 * page),
+    )
+    .await;
     counts.push(("/people, page 5".into(), settled_count(b).await));
     counts
 }
