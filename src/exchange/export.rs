@@ -28,7 +28,12 @@ pub fn export(
     exported_at: Timestamp,
     device: DeviceTag,
 ) -> Result<String, ScopeNotFound> {
-    let selection = select(reg, scope)?;
+    // Everything needs no list of what to take: making one for a state's
+    // 160,000 records took about 35 ms of a 500 ms export (natively).
+    let selection = match scope {
+        Scope::All => Selection::new(),
+        _ => select(reg, scope)?,
+    };
     let take = |kind: Kind, id: Id| scope == Scope::All || selection.contains(&(kind, id));
     let file = File {
         format: FORMAT_NAME,
