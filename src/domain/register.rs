@@ -86,6 +86,23 @@ impl Kind {
 }
 
 impl Register {
+    /// A person's full name; empty when the record is gone (deleted, or
+    /// not on this device), which pages show as a blank rather than fail.
+    pub fn person_name(&self, id: Id) -> String {
+        self.people
+            .get(id)
+            .map(|p| p.full_name())
+            .unwrap_or_default()
+    }
+
+    /// A group's name; empty when the group is gone.
+    pub fn group_name(&self, id: Id) -> String {
+        self.groups
+            .get(id)
+            .map(|g| g.name.clone())
+            .unwrap_or_default()
+    }
+
     pub fn live_count(&self, kind: Kind) -> usize {
         match kind {
             Kind::People => self.people.live_count(),
@@ -130,5 +147,19 @@ mod tests {
             assert_eq!(Kind::from_name(k.name()), Some(k));
         }
         assert_eq!(Kind::from_name("nobody"), None);
+    }
+
+    #[test]
+    fn a_name_is_blank_once_its_record_is_gone() {
+        use super::super::seed::BALASABHA;
+        use super::super::testkit::{today, World};
+        let mut w = World::new();
+        let girl = w.person(super::super::person::Sex::Female, today());
+        let group = w.group(BALASABHA);
+        assert_eq!(w.reg.person_name(girl), "Member Das");
+        assert_eq!(w.reg.group_name(group), "Group");
+        w.edit().delete_person(girl, today()).unwrap();
+        assert_eq!(w.reg.person_name(girl), "");
+        assert_eq!(w.reg.group_name(w.ward), "", "a place is not a group");
     }
 }

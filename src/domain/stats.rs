@@ -453,7 +453,7 @@ pub fn group_month(reg: &Register, group: Id, month: Month) -> GroupMonth {
                 .collect(),
         })
         .collect();
-    let name = |p: Id| reg.people.get(p).map(|p| p.full_name()).unwrap_or_default();
+    let name = |p: Id| reg.person_name(p);
     super::sort::by_key(&mut members, |m| {
         super::sort::Key::text(name(m.person), m.membership)
     });

@@ -68,10 +68,7 @@ fn person_name(reg: &Register, id: Id) -> String {
 }
 
 fn group_name(reg: &Register, id: Id) -> String {
-    reg.groups
-        .get(id)
-        .map(|g| g.name.clone())
-        .unwrap_or_default()
+    reg.group_name(id)
 }
 
 pub fn sex_word(sex: Sex) -> &'static str {

@@ -59,11 +59,7 @@ pub fn meeting_problem(lang: Lang, fmt: Formats, reg: &Register, p: &MeetingProb
         }
         MeetingProblem::AlreadyRecorded { .. } => t(Msg::MeetAlreadyRecorded).into(),
         MeetingProblem::NotAMember { person } => {
-            let name = reg
-                .people
-                .get(*person)
-                .map(|p| p.full_name())
-                .unwrap_or_default();
+            let name = reg.person_name(*person);
             fill(t(Msg::MeetNotAMember), &[("name", &name)])
         }
         MeetingProblem::UnknownFacilitator => t(Msg::RefUnknownPerson).into(),
@@ -99,11 +95,7 @@ pub fn refusal(lang: Lang, fmt: Formats, reg: &Register, r: &Refusal) -> String 
         Refusal::GroupFull { max } => fill(t(Msg::RefGroupFull), &[("max", &max.to_string())]),
         Refusal::AlreadyMember => t(Msg::RefAlreadyMember).into(),
         Refusal::InAnotherGroup { group } => {
-            let name = reg
-                .groups
-                .get(*group)
-                .map(|g| g.name.clone())
-                .unwrap_or_default();
+            let name = reg.group_name(*group);
             fill(t(Msg::RefInAnotherGroup), &[("group", &name)])
         }
         Refusal::UnknownRole { role } => fill(t(Msg::RefUnknownRole), &[("role", role)]),

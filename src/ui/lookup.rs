@@ -49,10 +49,5 @@ pub fn places_matching(app: AppState, text: &str) -> Vec<(Id, String)> {
 }
 
 pub fn group_name(app: AppState, id: Id) -> String {
-    app.register.with(|reg| {
-        reg.groups
-            .get(id)
-            .map(|g| g.name.clone())
-            .unwrap_or_default()
-    })
+    app.register.with(|reg| reg.group_name(id))
 }

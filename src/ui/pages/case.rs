@@ -21,12 +21,7 @@ use crate::ui::state::{save_error_text, today, use_app, AppState, NoticeKind, Sa
 use leptos::prelude::*;
 
 fn person_name(app: AppState, person: Id) -> String {
-    app.register.with_untracked(|r| {
-        r.people
-            .get(person)
-            .map(|p| p.full_name())
-            .unwrap_or_default()
-    })
+    app.register.with_untracked(|r| r.person_name(person))
 }
 
 #[component]

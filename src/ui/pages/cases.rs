@@ -32,11 +32,7 @@ pub fn CasesPage() -> impl IntoView {
                 .into_iter()
                 .map(|(_, f)| ListRow {
                     to: Route::Person(f.person),
-                    name: reg
-                        .people
-                        .get(f.person)
-                        .map(|p| p.full_name())
-                        .unwrap_or_default(),
+                    name: reg.person_name(f.person),
                     details: format!(
                         "{} · {}",
                         i18n.t(labels::concern(f.concern)),
@@ -54,11 +50,7 @@ pub fn CasesPage() -> impl IntoView {
                 .filter(|(_, c)| c.status != CaseStatus::Closed)
                 .map(|(id, c)| ListRow {
                     to: Route::Case(id),
-                    name: reg
-                        .people
-                        .get(c.person)
-                        .map(|p| p.full_name())
-                        .unwrap_or_default(),
+                    name: reg.person_name(c.person),
                     details: format!(
                         "{} · {}",
                         i18n.t(labels::case_status(c.status)),

@@ -62,11 +62,7 @@ fn scope_label(app: AppState, scope: Scope) -> String {
             .get(id)
             .map(|p| p.name.clone())
             .unwrap_or_default(),
-        Scope::Group(id) => reg
-            .groups
-            .get(id)
-            .map(|g| g.name.clone())
-            .unwrap_or_default(),
+        Scope::Group(id) => reg.group_name(id),
     })
 }
 

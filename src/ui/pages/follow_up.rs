@@ -22,16 +22,8 @@ pub fn FollowUpPage() -> impl IntoView {
             repeated_absences(reg, today())
                 .into_iter()
                 .map(|f| {
-                    let name = reg
-                        .people
-                        .get(f.person)
-                        .map(|p| p.full_name())
-                        .unwrap_or_default();
-                    let group = reg
-                        .groups
-                        .get(f.group)
-                        .map(|g| g.name.clone())
-                        .unwrap_or_default();
+                    let name = reg.person_name(f.person);
+                    let group = reg.group_name(f.group);
                     let count = f.absences.to_string();
                     let absent = i18n.fill(Msg::AbsentInARow, &[("count", &count)]);
                     ListRow {
@@ -53,11 +45,7 @@ pub fn FollowUpPage() -> impl IntoView {
                     let (held, target) = (held.to_string(), target.to_string());
                     ListRow {
                         to: Route::Group(id),
-                        name: reg
-                            .groups
-                            .get(id)
-                            .map(|g| g.name.clone())
-                            .unwrap_or_default(),
+                        name: reg.group_name(id),
                         details: i18n
                             .fill(Msg::RhythmHeld, &[("held", &held), ("target", &target)]),
                         class: "behind-row",

@@ -23,24 +23,12 @@ fn describe(reg: &Register, lang: Lang, r: &AnyRecord) -> String {
         AnyRecord::Group(r) => r.body.as_ref().map(|g| g.name.clone()),
         AnyRecord::Course(r) => r.body.as_ref().map(|c| c.name.clone()),
         AnyRecord::Meeting(r) => r.body.as_ref().map(|m| {
-            let group = reg
-                .groups
-                .get(m.group)
-                .map(|g| g.name.clone())
-                .unwrap_or_default();
+            let group = reg.group_name(m.group);
             format!("{group} {}", i18n.date(m.date))
         }),
         AnyRecord::Membership(r) => r.body.as_ref().map(|m| {
-            let person = reg
-                .people
-                .get(m.person)
-                .map(|p| p.full_name())
-                .unwrap_or_default();
-            let group = reg
-                .groups
-                .get(m.group)
-                .map(|g| g.name.clone())
-                .unwrap_or_default();
+            let person = reg.person_name(m.person);
+            let group = reg.group_name(m.group);
             format!("{person} · {group}")
         }),
         AnyRecord::Flag(r) => r

@@ -257,11 +257,7 @@ fn PersonAttendance(person: Id) -> impl IntoView {
             let rows: Vec<ListRow> = rows
                 .into_iter()
                 .map(|(id, m, mark)| {
-                    let group = reg
-                        .groups
-                        .get(m.group)
-                        .map(|g| g.name.clone())
-                        .unwrap_or_default();
+                    let group = reg.group_name(m.group);
                     ListRow {
                         to: Route::Meeting(id),
                         name: format!("{} · {group}", i18n.date(m.date)),
