@@ -2,20 +2,14 @@
 //! opens here, so both are the same algorithm and format; and the
 //! passphrase lock over the real local storage.
 
-use crate::support::local_storage;
+use crate::support::{girl, local_storage, save_people};
 use bal_register::crypto::file::{self, FileError};
 use bal_register::crypto::web::WebCipher;
-use bal_register::domain::edit::Edit;
 use bal_register::domain::id::DeviceTag;
-use bal_register::domain::person::{Birth, Person, Sex};
-use bal_register::domain::schooling::SchoolHistory;
-use bal_register::domain::table::Author;
-use bal_register::domain::time::Timestamp;
 use bal_register::storage::key_value::KeyValue;
 use bal_register::storage::local::LocalStore;
 use bal_register::storage::repo::Repo;
 use bal_register::storage::vault;
-use chrono::NaiveDate;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const FIXTURE: &str = include_str!("../fixtures/encrypted-export.json");
@@ -63,33 +57,12 @@ async fn webcrypto_seals_files_it_can_open_and_refuses_changed_ones() {
 async fn the_lock_seals_real_local_storage_and_opens_it_again() {
     const NS: &str = "browser-vault";
     local_storage().clear().unwrap();
-    let (mut repo, mut reg, _) = Repo::open(LocalStore::open().unwrap(), NS, || {
+    save_people(NS, [girl("Lalthanpuii", "Aizawl")]);
+    // The register as it reads in the plain, to compare with after the lock.
+    let (_, reg, _) = Repo::open(LocalStore::open().unwrap(), NS, || {
         DeviceTag::from_random(5)
     })
     .unwrap();
-    let author = Author {
-        device: repo.meta().ids.device,
-        now: Timestamp(1_764_300_000),
-    };
-    let mut edit = Edit::new(&mut reg, repo.ids_mut(), author);
-    edit.add_person(Person {
-        given_name: "Lalthanpuii".into(),
-        family_name: String::new(),
-        sex: Sex::Female,
-        birth: Birth::Known {
-            date: NaiveDate::from_ymd_opt(2016, 3, 14).unwrap(),
-        },
-        guardian_name: String::new(),
-        guardian_relationship: None,
-        phone: String::new(),
-        village: "Aizawl".into(),
-        community: String::new(),
-        schooling: SchoolHistory::default(),
-        notes: String::new(),
-    })
-    .unwrap();
-    let touched = edit.touched();
-    repo.commit(&reg, &touched).unwrap();
 
     let cipher = WebCipher::new().unwrap();
     let mut disk = LocalStore::open().unwrap();
