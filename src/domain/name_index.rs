@@ -38,7 +38,7 @@ impl NameIndex {
         };
         for (name, id) in entries {
             index.starts.push(index.text.len());
-            index.text.push_str(&name.replace(END, ""));
+            index.text.extend(name.chars().filter(|&c| c != END));
             index.text.push(END);
             index.ids.push(id);
         }
