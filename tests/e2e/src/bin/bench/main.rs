@@ -66,7 +66,7 @@ async fn main() {
         import,
         cold,
         search,
-        queries: queries.clone(),
+        queries,
         dom,
         export,
         base,
