@@ -1,7 +1,10 @@
 //! Text as people type it: cleaning names before they are kept, and folding
 //! them for search so that case, accents and typing variants do not matter.
 
-use normalize::{nfc, nfkd, nfkd_lines};
+use normalize::{nfkd, nfkd_lines};
+pub(crate) use quick_nfc::surely_nfc;
+
+mod quick_nfc;
 
 /// Unicode normalisation. The browser has it built in
 /// (`String.prototype.normalize`), so the app uses that and leaves ~90 KB of
@@ -17,11 +20,7 @@ mod normalize {
     }
 
     pub fn nfc(text: &str) -> String {
-        if text.is_ascii() {
-            text.to_string()
-        } else {
-            js(text, "NFC")
-        }
+        js(text, "NFC")
     }
 
     pub fn nfkd(text: &str) -> String {
@@ -57,6 +56,16 @@ mod normalize {
 
     pub fn nfkd_lines(texts: &[&str]) -> Vec<String> {
         texts.iter().map(|t| nfkd(t)).collect()
+    }
+}
+
+/// `text` in NFC, asking the tables (the browser's, in the app) only when
+/// the quick check cannot tell.
+fn nfc(text: &str) -> String {
+    if surely_nfc(text) {
+        text.to_string()
+    } else {
+        normalize::nfc(text)
     }
 }
 

@@ -6,7 +6,7 @@ use crate::domain::person::Sex;
 use crate::domain::place::{Level, Place};
 use crate::domain::register::Kind;
 use crate::domain::rhythm::repeated_absences;
-use crate::domain::text::clean_line;
+use crate::domain::text::{clean_line, surely_nfc};
 use std::collections::{BTreeMap, BTreeSet};
 
 fn small() -> Spec {
@@ -379,6 +379,9 @@ fn text_is_as_the_forms_would_keep_it() {
         ];
         for entry in lists.into_iter().flatten() {
             assert_eq!(clean_line(entry), *entry, "{entry} is not in NFC");
+            // So importing a generated register never waits on the
+            // browser's normaliser (text::quick_nfc).
+            assert!(surely_nfc(entry), "{entry} is not known to be NFC");
             assert!(entry.contains('/'), "{entry} has no Latin spelling");
         }
     }
