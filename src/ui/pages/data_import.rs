@@ -5,7 +5,7 @@
 use super::import_preview::ImportPreview;
 use crate::crypto::file::{self, FileError, Sealed};
 use crate::crypto::web::WebCipher;
-use crate::exchange::import::{check_size, parse};
+use crate::exchange::import::{check_size, parse, ImportError};
 use crate::exchange::merge::{preview, Choices, Preview};
 use crate::i18n::{exchange as words, Lang, Msg};
 use crate::ui::components::fields::TextField;
@@ -51,6 +51,12 @@ pub fn ImportFile() -> impl IntoView {
         Ok(envelope) => Stage::Ready(std::sync::Arc::new(
             app.register.with_untracked(|reg| preview(reg, envelope)),
         )),
+        // Told apart by the same pass that reads a plain file: a state's
+        // file is not read twice to find out which it is.
+        Err(ImportError::Encrypted) => match file::read(text) {
+            Ok(sealed) => Stage::Locked(std::sync::Arc::new(sealed)),
+            Err(e) => Stage::Failed(sealed_error(app.lang(), &e)),
+        },
         Err(e) => Stage::Failed(words::import_error(app.lang(), &e)),
     };
     let on_file = move |file: web_sys::File| {
@@ -64,12 +70,6 @@ pub fn ImportFile() -> impl IntoView {
                 Ok(text) => text,
                 Err(_) => return stage.set(Stage::Failed(app.text(Msg::ImpEmpty).into())),
             };
-            if file::is_encrypted(&text) {
-                return stage.set(match file::read(&text) {
-                    Ok(sealed) => Stage::Locked(std::sync::Arc::new(sealed)),
-                    Err(e) => Stage::Failed(sealed_error(app.lang(), &e)),
-                });
-            }
             // Let the "reading" notice show before the work of parsing.
             crate::ui::files::next_frame().await;
             stage.set(read_file(&text));
