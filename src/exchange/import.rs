@@ -4,13 +4,13 @@
 //! the rest is read.
 
 use super::any_record::AnyRecord;
-use super::checks::{check_file, Entry, InvalidRecord, RecordProblem};
-use super::envelope::{Envelope, FileRecord, Header, FORMAT_NAME, VERSION};
+use super::envelope::{Envelope, Header, FORMAT_NAME, VERSION};
 use super::migrate::{migrate, needs_rewrite, OLDEST};
-use crate::domain::id::Id;
 use crate::domain::record::{Body, Record};
 use crate::domain::register::Kind;
 use crate::domain::text::clean_line;
+use exact::read_records;
+use one_pass::ReadTables;
 use serde::de::{DeserializeOwned, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_json::error::Category;
@@ -18,6 +18,9 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use std::fmt;
 use std::marker::PhantomData;
+
+mod exact;
+mod one_pass;
 
 /// The largest file taken in: 100 MB. A register of many thousand people
 /// and years of meetings is a few MB; anything near this is not ours.
@@ -73,18 +76,39 @@ pub fn check_size(bytes: u64) -> Result<(), ImportError> {
 /// checked later, against the register too (see [`super::merge::preview`]).
 ///
 /// The file is not held as a whole JSON tree, which would take several
-/// times its size in memory: the top-level fields and the slice of each
-/// record are found in one pass over the text, and each record is read
-/// from its own slice. Only a version 1 file, which a migration step must
-/// rewrite, is a tree for a while.
+/// times its size in memory: a sound file's envelope and records are read
+/// in one pass over the text (`one_pass`); any other is read again by
+/// `exact`, which reads each record from its own slice of the text. Only
+/// a version 1 file, which a migration step must rewrite, is a tree for a
+/// while.
 pub fn parse(text: &str) -> Result<Envelope, ImportError> {
+    parse_with(text, FirstPass::ReadRecords)
+}
+
+/// [`parse`] by the exact reader alone, as a file the first pass cannot
+/// read is: for tests that both readers agree.
+#[cfg(test)]
+pub(crate) fn parse_exactly(text: &str) -> Result<Envelope, ImportError> {
+    parse_with(text, FirstPass::KeepText)
+}
+
+/// What the first pass over a file does with `records` (see [`find_fields`]).
+#[derive(Clone, Copy)]
+enum FirstPass {
+    ReadRecords,
+    // Only tests send a sound file to the exact reader.
+    #[cfg_attr(not(test), allow(dead_code))]
+    KeepText,
+}
+
+fn parse_with(text: &str, first: FirstPass) -> Result<Envelope, ImportError> {
     check_size(text.len() as u64)?;
     // Some editors save JSON with a byte order mark; it is not content.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let fields = find_fields(text)?;
+    let fields = find_fields(text, first)?;
     match fields
         .format
         .map(|raw| serde_json::from_str::<String>(raw.get()))
@@ -116,23 +140,29 @@ pub fn parse(text: &str) -> Result<Envelope, ImportError> {
         // file as a tree, several times that in memory on a phone (see
         // `migrate`).
         let upgraded = upgrade(text, version)?;
-        return read(find_fields(&upgraded)?, version);
+        return read(find_fields(&upgraded, first)?, version);
     }
     read(fields, version)
 }
 
-/// Finds the top-level fields and, in the same pass, each table's records.
+/// Finds the top-level fields and, in the same pass, reads each table's
+/// records.
 ///
-/// Each pass over a state's 71 MB file costs a tenth of a second or more,
-/// so `records` is not first kept as text and then read again for its
-/// tables and again for their records. A file that this pass
-/// cannot read (not JSON, cut short, `records` not an object of lists) is
-/// read again as before, with `records` kept as its text: the reader's
-/// error and its place, and the order in which [`read`] names what is
-/// wrong, stay exactly what they were. Only a refused file pays for it.
-fn find_fields(text: &str) -> Result<Fields<'_>, ImportError> {
-    if let Ok(fields) = serde_json::from_str::<Fields<Tables<Vec<&RawValue>>>>(text) {
-        return Ok(fields.with_records(|tables| Records::Lists(Box::new(tables))));
+/// Each pass over a state's 71 MB file costs a tenth of a second or more
+/// (several in the browser), so a sound file is read once: `records` is
+/// not first kept as text, then read again for its tables and again for
+/// each record. A file that this pass cannot read (not JSON, cut short,
+/// `records` not an object of lists, an unknown table, a record that does
+/// not read) is read again by the exact reader, with `records` kept as its
+/// text: each bad record is then set aside with its reasons, and the
+/// reader's error and its place, and the order in which [`read`] names
+/// what is wrong, stay exactly what they were. Only such a file pays for
+/// the second reading.
+fn find_fields(text: &str, first: FirstPass) -> Result<Fields<'_>, ImportError> {
+    if let FirstPass::ReadRecords = first {
+        if let Ok(fields) = serde_json::from_str::<Fields<ReadTables>>(text) {
+            return Ok(fields.with_records(|t| Records::Read(Box::new(t))));
+        }
     }
     let fields =
         serde_json::from_str::<Fields<&RawValue>>(text).map_err(|e| match e.classify() {
@@ -162,12 +192,11 @@ fn read(fields: Fields, version: u32) -> Result<Envelope, ImportError> {
         device: field(fields.device, "device")?,
         scope: field(fields.scope, "scope")?,
     };
-    let tables = match fields.records {
-        Some(Records::Lists(tables)) => *tables,
-        Some(Records::Text(text)) => lists_of(field(Some(text), "records")?)?,
+    let (records, invalid) = match fields.records {
+        Some(Records::Read(tables)) => tables.checked(),
+        Some(Records::Text(text)) => read_records(text)?,
         None => return Err(bad("records", "missing".into())),
     };
-    let (records, invalid) = read_tables(tables)?;
     Ok(Envelope {
         header,
         records,
@@ -203,10 +232,34 @@ impl<'a, R> Fields<'a, R> {
 
 /// `records` as the first pass found it.
 enum Records<'a> {
-    /// An object of lists: each table's records, each still as its text.
-    Lists(Box<Tables<Vec<&'a RawValue>>>),
-    /// Anything else, as its text, for [`read`] to say what is wrong.
+    /// Every record of every table, read.
+    Read(Box<ReadTables>),
+    /// Anything else, as its text, for the exact reader.
     Text(&'a RawValue),
+}
+
+/// Work done with one kind's record type: [`per_kind`] calls `run` with
+/// the type of the kind it is given.
+trait PerKind {
+    type Out;
+    fn run<T: DeserializeOwned + Body>(self, wrap: fn(Record<T>) -> AnyRecord) -> Self::Out;
+}
+
+/// The one place that maps a kind to its record type, for reading.
+fn per_kind<P: PerKind>(kind: Kind, p: P) -> P::Out {
+    match kind {
+        Kind::People => p.run(AnyRecord::Person),
+        Kind::Places => p.run(AnyRecord::Place),
+        Kind::Programmes => p.run(AnyRecord::Programme),
+        Kind::Groups => p.run(AnyRecord::Group),
+        Kind::Memberships => p.run(AnyRecord::Membership),
+        Kind::Meetings => p.run(AnyRecord::Meeting),
+        Kind::Flags => p.run(AnyRecord::Flag),
+        Kind::Cases => p.run(AnyRecord::Case),
+        Kind::FollowUps => p.run(AnyRecord::FollowUp),
+        Kind::Courses => p.run(AnyRecord::Course),
+        Kind::Changes => p.run(AnyRecord::Change),
+    }
 }
 
 // Written out rather than derived: a derived struct would also accept a
@@ -255,77 +308,6 @@ impl<'de, R: Deserialize<'de>> Deserialize<'de> for Fields<'de, R> {
     }
 }
 
-/// The lists of `records` in [`Kind::ALL`] order, each as `L` (its text,
-/// or its records' texts), and the first name that is not a kind of record.
-struct Tables<L> {
-    lists: [Option<L>; Kind::ALL.len()],
-    unknown: Option<String>,
-}
-
-impl<L> Default for Tables<L> {
-    fn default() -> Self {
-        Tables {
-            lists: std::array::from_fn(|_| None),
-            unknown: None,
-        }
-    }
-}
-
-impl<'de, L: Deserialize<'de>> Deserialize<'de> for Tables<L> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Finder<L>(PhantomData<L>);
-        impl<'de, L: Deserialize<'de>> Visitor<'de> for Finder<L> {
-            type Value = Tables<L>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object of record lists")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Tables<L>, A::Error> {
-                let mut tables = Tables::default();
-                while let Some(name) = map.next_key::<String>()? {
-                    match Kind::ALL.iter().position(|k| k.name() == name) {
-                        Some(i) => tables.lists[i] = Some(map.next_value()?),
-                        None => {
-                            map.next_value::<IgnoredAny>()?;
-                            tables.unknown.get_or_insert(name);
-                        }
-                    }
-                }
-                Ok(tables)
-            }
-        }
-        d.deserialize_map(Finder(PhantomData))
-    }
-}
-
-/// A table this app does not know is named before any table that is not
-/// a list.
-fn known<L>(tables: &Tables<L>) -> Result<(), ImportError> {
-    match &tables.unknown {
-        Some(name) => Err(ImportError::UnknownTable { name: short(name) }),
-        None => Ok(()),
-    }
-}
-
-/// The records of each table of a `records` that the first pass could not
-/// read as lists: the first table, in [`Kind::ALL`] order, that is not a
-/// list is named.
-fn lists_of(tables: Tables<&RawValue>) -> Result<Tables<Vec<&RawValue>>, ImportError> {
-    known(&tables)?;
-    let mut lists = Tables::default();
-    for ((kind, text), list) in Kind::ALL
-        .into_iter()
-        .zip(tables.lists)
-        .zip(&mut lists.lists)
-    {
-        if let Some(text) = text {
-            let items = serde_json::from_str(text.get())
-                .map_err(|_| ImportError::BadTable { table: kind })?;
-            *list = Some(items);
-        }
-    }
-    Ok(lists)
-}
-
 fn read_version(raw: Option<&RawValue>) -> Result<u32, ImportError> {
     let found = raw
         .and_then(|raw| serde_json::from_str::<u64>(raw.get()).ok())
@@ -368,80 +350,5 @@ fn short(text: &str) -> String {
     match clean.char_indices().nth(MAX) {
         Some((cut, _)) => format!("{}…", &clean[..cut]),
         None => clean,
-    }
-}
-
-/// Everything read from the tables of a file, before the checks.
-#[derive(Default)]
-struct Reading {
-    entries: Vec<Entry>,
-    invalid: Vec<InvalidRecord>,
-    /// Ids of records that could not be read, for the duplicate check.
-    unreadable_ids: Vec<Id>,
-}
-
-fn read_tables(
-    tables: Tables<Vec<&RawValue>>,
-) -> Result<(Vec<Entry>, Vec<InvalidRecord>), ImportError> {
-    known(&tables)?;
-    let mut reading = Reading::default();
-    // In a fixed order, whatever the order in the file.
-    for (kind, list) in Kind::ALL.into_iter().zip(tables.lists) {
-        // A table left out holds nothing.
-        let items = list.unwrap_or_default();
-        match kind {
-            Kind::People => read_table(&mut reading, kind, items, AnyRecord::Person),
-            Kind::Places => read_table(&mut reading, kind, items, AnyRecord::Place),
-            Kind::Programmes => read_table(&mut reading, kind, items, AnyRecord::Programme),
-            Kind::Groups => read_table(&mut reading, kind, items, AnyRecord::Group),
-            Kind::Memberships => read_table(&mut reading, kind, items, AnyRecord::Membership),
-            Kind::Meetings => read_table(&mut reading, kind, items, AnyRecord::Meeting),
-            Kind::Flags => read_table(&mut reading, kind, items, AnyRecord::Flag),
-            Kind::Cases => read_table(&mut reading, kind, items, AnyRecord::Case),
-            Kind::FollowUps => read_table(&mut reading, kind, items, AnyRecord::FollowUp),
-            Kind::Courses => read_table(&mut reading, kind, items, AnyRecord::Course),
-            Kind::Changes => read_table(&mut reading, kind, items, AnyRecord::Change),
-        }
-    }
-    let Reading {
-        entries,
-        mut invalid,
-        unreadable_ids,
-    } = reading;
-    let entries = check_file(entries, &unreadable_ids, &mut invalid);
-    Ok((entries, invalid))
-}
-
-/// Just the id of a record, to name one that cannot be read whole.
-#[derive(Deserialize)]
-struct IdOnly {
-    id: Id,
-}
-
-fn read_table<T: DeserializeOwned + Body>(
-    reading: &mut Reading,
-    kind: Kind,
-    items: Vec<&RawValue>,
-    wrap: fn(Record<T>) -> AnyRecord,
-) {
-    for (position, item) in items.into_iter().enumerate() {
-        match serde_json::from_str::<FileRecord<T>>(item.get()) {
-            Ok(record) => reading.entries.push(Entry {
-                position,
-                record: wrap(record.into_record(T::anchor)),
-            }),
-            Err(e) => {
-                let id = serde_json::from_str::<IdOnly>(item.get())
-                    .ok()
-                    .map(|i| i.id);
-                reading.unreadable_ids.extend(id);
-                reading.invalid.push(InvalidRecord {
-                    kind,
-                    id,
-                    position,
-                    problems: vec![RecordProblem::Unreadable(message(&e))],
-                });
-            }
-        }
     }
 }
