@@ -18,6 +18,7 @@ pub mod any_record;
 pub mod checks;
 pub mod csv;
 pub mod csv_export;
+pub mod differences;
 pub mod envelope;
 pub mod export;
 pub mod import;
