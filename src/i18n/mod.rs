@@ -12,6 +12,7 @@ pub mod formats;
 mod hi;
 pub mod labels;
 mod ml;
+pub mod record_fields;
 pub mod refusals;
 pub mod seed;
 
@@ -198,7 +199,7 @@ messages! {
     CsvAttendance, Exported, ImportTitle, ImportHint, DropHere, ReadingFile, PreviewTitle,
     PreviewFrom, CountNew, CountUpdated, CountUnchanged, CountConflicts, CountInvalid,
     ConflictsTitle, KeepMine, TakeTheirs, KeepAllMine, TakeAllTheirs, MineVersion, TheirVersion,
-    DeletedVersion, InvalidTitle, ApplyImport, Imported, NothingToImport, UndoImport,
+    DeletedVersion, ConflictAttendance, ConflictYes, ConflictNo, ConflictRaisedBy, InvalidTitle, ApplyImport, Imported, NothingToImport, UndoImport,
     UndoImportBody, UndoImportYes, ImportUndone, ExportReminder, ExportReminderNever,
     ImpTooLarge, ImpEmpty, ImpTruncated, ImpNotJson, ImpNotOurs, ImpEncrypted, ImpNewer, ImpTooOld,
     ImpMigration, ImpBadHeader, ImpBadTable, ImpUnknownTable, ProbUnreadable, ProbBadClock,
