@@ -6,7 +6,7 @@ use crate::domain::paging::{page_rows, CONFLICT_PAGE};
 use crate::domain::register::{Kind, Register};
 use crate::exchange::any_record::AnyRecord;
 use crate::exchange::merge::{Choice, Choices, Preview};
-use crate::i18n::{exchange as words, labels, Lang, Msg};
+use crate::i18n::{exchange as words, labels, record_fields, Lang, Msg};
 use crate::ui::components::pager::Pager;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app;
@@ -38,30 +38,6 @@ fn describe(reg: &Register, lang: Lang, r: &AnyRecord) -> String {
         AnyRecord::Case(_) | AnyRecord::FollowUp(_) | AnyRecord::Change(_) => None,
     };
     format!("{kind}: {}", name.unwrap_or_else(|| r.id().to_string()))
-}
-
-/// The fields of a record's body as text, top level only, for comparing.
-fn fields(r: &AnyRecord) -> Vec<(String, String)> {
-    let value = match r {
-        AnyRecord::Person(r) => serde_json::to_value(&r.body),
-        AnyRecord::Place(r) => serde_json::to_value(&r.body),
-        AnyRecord::Programme(r) => serde_json::to_value(&r.body),
-        AnyRecord::Group(r) => serde_json::to_value(&r.body),
-        AnyRecord::Membership(r) => serde_json::to_value(&r.body),
-        AnyRecord::Meeting(r) => serde_json::to_value(&r.body),
-        AnyRecord::Flag(r) => serde_json::to_value(&r.body),
-        AnyRecord::Case(r) => serde_json::to_value(&r.body),
-        AnyRecord::FollowUp(r) => serde_json::to_value(&r.body),
-        AnyRecord::Course(r) => serde_json::to_value(&r.body),
-        AnyRecord::Change(r) => serde_json::to_value(&r.body),
-    };
-    match value {
-        Ok(serde_json::Value::Object(map)) => map
-            .into_iter()
-            .map(|(k, v)| (k, v.as_str().map_or_else(|| v.to_string(), str::to_string)))
-            .collect(),
-        _ => Vec::new(),
-    }
 }
 
 /// What an exchange file would change, its records set aside, and its
@@ -175,29 +151,12 @@ fn ConflictRow(mine: AnyRecord, theirs: AnyRecord, choices: RwSignal<Choices>) -
     let title = app
         .register
         .with_untracked(|reg| describe(reg, lang, &mine));
-    let (a, b) = (fields(&mine), fields(&theirs));
-    let deleted = i18n.t(Msg::DeletedVersion).to_string();
-    let mut rows: Vec<(String, String, String)> = Vec::new();
-    for (k, v) in &a {
-        let other = b
-            .iter()
-            .find(|(kb, _)| kb == k)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_else(|| deleted.clone());
-        if *v != other {
-            rows.push((k.clone(), v.clone(), other));
-        }
-    }
-    if a.is_empty() || b.is_empty() {
-        let side = |f: &[(String, String)]| {
-            if f.is_empty() {
-                deleted.clone()
-            } else {
-                String::new()
-            }
-        };
-        rows.push((String::new(), side(&a), side(&b)));
-    }
+    // Labelled and written out as the forms show them; values reach the
+    // page only as text nodes.
+    let formats = i18n.formats.get_untracked();
+    let rows = app
+        .register
+        .with_untracked(|reg| record_fields::Reader { reg, lang, formats }.rows(&mine, &theirs));
     let choice = move || choices.with(|c| c.get(&key).copied());
     let pick = move |c: Choice| {
         choices.update(|ch| {
@@ -210,7 +169,7 @@ fn ConflictRow(mine: AnyRecord, theirs: AnyRecord, choices: RwSignal<Choices>) -
             <table>
                 <thead><tr><th></th><th>{tr(Msg::MineVersion)}</th><th>{tr(Msg::TheirVersion)}</th></tr></thead>
                 <tbody>
-                    {rows.into_iter().map(|(k, m, t)| view! { <tr><th scope="row">{k}</th><td>{m}</td><td>{t}</td></tr> }).collect_view()}
+                    {rows.into_iter().map(|r| view! { <tr><th scope="row">{r.label}</th><td>{r.mine}</td><td>{r.theirs}</td></tr> }).collect_view()}
                 </tbody>
             </table>
             <div class="actions" role="group">

@@ -108,10 +108,17 @@ async fn a_record_changed_on_both_devices_is_a_conflict_answered_in_the_page_and
     b.wait_text("#count-conflicts", "1 changed on both sides")
         .await;
     let conflict = b.text(".conflict").await;
+    // The field is named as the person form names it, and the values are
+    // plain text: no serde key, no JSON punctuation.
     assert!(
-        conflict.contains("Bero") && conflict.contains("Kulai") && conflict.contains("village"),
+        conflict.contains("Bero")
+            && conflict.contains("Kulai")
+            && conflict.contains("Village or ward"),
         "{conflict}"
     );
+    for raw in ["village", "given_name", "{", "}", "[", "]", "\""] {
+        assert!(!conflict.contains(raw), "{raw:?} in {conflict}");
+    }
     b.click("#apply-import").await;
     b.wait_text(".notices", "Choose which version to keep")
         .await;
