@@ -200,7 +200,7 @@ impl Reader<'_> {
         if date_field(field) {
             return v
                 .as_str()
-                .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+                .and_then(crate::domain::time::parse_date)
                 .map(|d| self.date(d));
         }
         match (kind, field) {
