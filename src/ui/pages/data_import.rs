@@ -107,34 +107,47 @@ pub fn ImportFile() -> impl IntoView {
             opening.set(false);
         });
     };
+    let save_import = move |p: &Preview| match app.import(p, &choices.get_untracked()) {
+        Ok(_) => {
+            let c = p.counts();
+            let updated = (c.updated + c.conflicts).to_string();
+            app.notify(
+                NoticeKind::Info,
+                i18n.fill(
+                    Msg::Imported,
+                    &[("new", &c.new.to_string()), ("updated", &updated)],
+                ),
+            );
+            stage.set(Stage::Idle);
+        }
+        Err(ImportFailure::Apply(e)) => {
+            app.notify(NoticeKind::Error, words::apply_error(app.lang(), &e))
+        }
+        Err(ImportFailure::Save(e)) => {
+            app.notify(NoticeKind::Error, save_error_text(app.lang(), &e))
+        }
+    };
+    // Saving a state's file takes a second or two here, far longer on a
+    // cheap phone: the page says so, and the buttons wait, before the work
+    // holds the page's thread.
+    let saving = RwSignal::new(false);
     let apply = move |_| {
         let Stage::Ready(p) = stage.get_untracked() else {
             return;
         };
+        if saving.get_untracked() {
+            return;
+        }
         if p.changes_nothing() {
             stage.set(Stage::Idle);
             return app.notify(NoticeKind::Info, app.text(Msg::NothingToImport).into());
         }
-        match app.import(&p, &choices.get_untracked()) {
-            Ok(_) => {
-                let c = p.counts();
-                let updated = (c.updated + c.conflicts).to_string();
-                app.notify(
-                    NoticeKind::Info,
-                    i18n.fill(
-                        Msg::Imported,
-                        &[("new", &c.new.to_string()), ("updated", &updated)],
-                    ),
-                );
-                stage.set(Stage::Idle);
-            }
-            Err(ImportFailure::Apply(e)) => {
-                app.notify(NoticeKind::Error, words::apply_error(app.lang(), &e))
-            }
-            Err(ImportFailure::Save(e)) => {
-                app.notify(NoticeKind::Error, save_error_text(app.lang(), &e))
-            }
-        }
+        saving.set(true);
+        spawn_local(async move {
+            crate::ui::files::next_frame().await;
+            save_import(&p);
+            saving.set(false);
+        });
     };
     view! {
         <section class="record-section" id="import">
@@ -163,9 +176,12 @@ pub fn ImportFile() -> impl IntoView {
                 Stage::Ready(p) => view! {
                     <ImportPreview preview=p choices/>
                     <div class="actions">
-                        <button type="button" class="primary" id="apply-import" on:click=apply>{tr(Msg::ApplyImport)}</button>
-                        <button type="button" id="cancel-import" on:click=move |_| stage.set(Stage::Idle)>{tr(Msg::Cancel)}</button>
+                        <button type="button" class="primary" id="apply-import" on:click=apply disabled=saving>{tr(Msg::ApplyImport)}</button>
+                        <button type="button" id="cancel-import" on:click=move |_| stage.set(Stage::Idle) disabled=saving>{tr(Msg::Cancel)}</button>
                     </div>
+                    <Show when=move || saving.get()>
+                        <p role="status" id="import-saving">{tr(Msg::Saving)}</p>
+                    </Show>
                 }.into_any(),
             }}
         </section>

@@ -62,8 +62,29 @@ async fn an_export_taken_into_an_empty_device_gives_the_same_register() {
         new, 3,
         "three people (the built-in programmes are already here)"
     );
+    // While the records are saved the page says so, and its buttons wait.
+    b.js(r#"window.__saving = [];
+        new MutationObserver(() => {
+          const status = document.getElementById('import-saving');
+          const apply = document.getElementById('apply-import');
+          if (status) window.__saving.push([status.textContent, apply && apply.disabled]);
+        }).observe(document.body, { childList: true, subtree: true, attributes: true });"#)
+        .await;
     b.click("#apply-import").await;
     b.wait_text(".notices", "Imported: 3 new").await;
+    let seen = b.js("return window.__saving;").await;
+    let said_saving = seen
+        .as_array()
+        .is_some_and(|all| all.iter().any(|s| s[0] == "Saving…" && s[1] == true));
+    assert!(
+        said_saving,
+        "no 'Saving…' with the buttons disabled: {seen}"
+    );
+    assert_eq!(
+        b.count("#import-saving").await,
+        0,
+        "the status goes when done"
+    );
     b.open("/people").await;
     let list = b.wait_text("#result-count", "Showing 3 of 3").await;
     let names = b.text(".record-list").await;
