@@ -1,6 +1,6 @@
 //! An import with many conflicts, answered a page at a time in a real page.
 
-use crate::support::{click, fresh_page, girl, mount_app, settle, text_of, wait_for};
+use crate::support::{click, fresh_page, girl, mount_app, settle, text_of, wait_for, wait_text};
 use bal_register::domain::edit::Edit;
 use bal_register::domain::id::{DeviceTag, Id, IdGen};
 use bal_register::domain::person::Person;
@@ -116,6 +116,6 @@ async fn many_conflicts_are_shown_a_page_at_a_time_and_answered_for_all() {
     // Answered for all, those on other pages too.
     click("#take-all-theirs").await;
     click("#apply-import").await;
-    let notice = text_of(".notices").await;
-    assert!(notice.contains("Imported: 0 new, 150 updated"), "{notice}");
+    // Saved a frame after the click, once "Saving…" is painted.
+    wait_text(".notices", "Imported: 0 new, 150 updated").await;
 }

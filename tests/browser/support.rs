@@ -65,6 +65,22 @@ pub async fn text_of(css: &str) -> String {
     wait_for(css).await.text_content().unwrap_or_default()
 }
 
+/// Waits until an element matching `css` holds `expected` in its text (work
+/// the page does after a frame, such as saving an import), and returns it.
+pub async fn wait_text(css: &str, expected: &str) -> String {
+    let mut text = String::new();
+    for _ in 0..250 {
+        if let Some(el) = document().query_selector(css).unwrap() {
+            text = el.text_content().unwrap_or_default();
+            if text.contains(expected) {
+                return text;
+            }
+        }
+        settle().await;
+    }
+    panic!("{css} never said {expected:?}; it says {text:?}");
+}
+
 /// Types into an input as a keyboard would end up: value set, `input` fired.
 pub async fn type_into(css: &str, text: &str) {
     let input: HtmlInputElement = wait_for(css).await.unchecked_into();
