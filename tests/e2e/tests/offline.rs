@@ -24,10 +24,12 @@ async fn after_the_first_visit_the_register_works_offline_and_deep_links_open() 
     b.wait_text("#person-name", "Asha Debbarma").await;
     b.open("/people").await;
     b.wait_text(".record-list", "Mina Reang").await;
+    let served = bal_register_e2e::server().requests();
     assert_eq!(
-        bal_register_e2e::server().requests().len(),
+        served.len(),
         served_before,
-        "nothing reached the server while offline"
+        "nothing reached the server while offline; it was asked for {:?}",
+        &served[served_before.min(served.len())..]
     );
 
     b.set_offline(false).await;
