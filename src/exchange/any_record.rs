@@ -213,6 +213,12 @@ impl AnyRecord {
         each!(self, r => r.body.as_ref().and_then(Body::anchor))
     }
 
+    /// The body as it is written in an exchange file (JSON); `None` for a
+    /// tombstone.
+    pub fn body_json(&self) -> Option<String> {
+        each!(self, r => serde_json::to_string(r.body.as_ref()?).ok())
+    }
+
     /// Whether two versions hold the same data (both deleted, or equal
     /// bodies), whatever their clocks and times.
     pub fn same_body(&self, other: &AnyRecord) -> bool {

@@ -48,24 +48,9 @@ impl<'de> Deserialize<'de> for Ordered {
 /// The top-level fields of a record's body in declaration order; `None`
 /// for a deleted record (or a body that is not an object).
 pub fn fields(r: &AnyRecord) -> Option<Vec<(String, Value)>> {
-    let text = match r {
-        AnyRecord::Person(r) => body_text(&r.body),
-        AnyRecord::Place(r) => body_text(&r.body),
-        AnyRecord::Programme(r) => body_text(&r.body),
-        AnyRecord::Group(r) => body_text(&r.body),
-        AnyRecord::Membership(r) => body_text(&r.body),
-        AnyRecord::Meeting(r) => body_text(&r.body),
-        AnyRecord::Flag(r) => body_text(&r.body),
-        AnyRecord::Case(r) => body_text(&r.body),
-        AnyRecord::FollowUp(r) => body_text(&r.body),
-        AnyRecord::Course(r) => body_text(&r.body),
-        AnyRecord::Change(r) => body_text(&r.body),
-    }?;
-    serde_json::from_str::<Ordered>(&text).ok().map(|o| o.0)
-}
-
-fn body_text<T: serde::Serialize>(body: &Option<T>) -> Option<String> {
-    serde_json::to_string(body.as_ref()?).ok()
+    serde_json::from_str::<Ordered>(&r.body_json()?)
+        .ok()
+        .map(|o| o.0)
 }
 
 /// The fields whose values differ between `mine` and `theirs`: `mine`'s
@@ -106,11 +91,12 @@ pub fn between(
     out
 }
 
-/// The members of a JSON object in the order written, for comparing
-/// nested objects with [`between`]; `None` if `v` is not an object.
+/// The members of a JSON object, for comparing nested objects with
+/// [`between`]; `None` if `v` is not an object. (A `Value` keeps them
+/// sorted by key, so that is their order.)
 pub fn members(v: &Value) -> Option<Vec<(String, Value)>> {
-    let text = serde_json::to_string(v).ok()?;
-    serde_json::from_str::<Ordered>(&text).ok().map(|o| o.0)
+    let map = v.as_object()?;
+    Some(map.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
 }
 
 #[cfg(test)]
