@@ -346,6 +346,13 @@ impl Reader<'_> {
     /// grouping, yes or no, lists joined, and the values of an object
     /// without its keys or punctuation.
     pub fn plain(&self, v: &Value) -> String {
+        let joined = |items: &mut dyn Iterator<Item = &Value>| {
+            items
+                .map(|i| self.plain(i))
+                .filter(|s| s != EMPTY)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let out = match v {
             Value::Null => String::new(),
             Value::Bool(true) => self.t(Msg::ConflictYes).to_string(),
@@ -357,18 +364,8 @@ impl Reader<'_> {
                 None => n.to_string(),
             },
             Value::String(s) => s.clone(),
-            Value::Array(items) => items
-                .iter()
-                .map(|i| self.plain(i))
-                .filter(|s| s != EMPTY)
-                .collect::<Vec<_>>()
-                .join(", "),
-            Value::Object(map) => map
-                .values()
-                .map(|i| self.plain(i))
-                .filter(|s| s != EMPTY)
-                .collect::<Vec<_>>()
-                .join(", "),
+            Value::Array(items) => joined(&mut items.iter()),
+            Value::Object(map) => joined(&mut map.values()),
         };
         nonempty(out).unwrap_or_else(|| EMPTY.to_string())
     }
