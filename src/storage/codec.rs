@@ -51,18 +51,29 @@ impl fmt::Display for DecodeError {
 /// The chunk holding `records`: compressed, unless that would not save
 /// room (a chunk of one or two records).
 pub fn encode<T: Serialize>(records: &[&Record<T>]) -> String {
-    let body = postcard::to_allocvec(records).expect("records always serialise");
+    frame(&body(records))
+}
+
+/// The bytes a chunk of `records` stores: the quick half of [`encode`].
+pub fn body<T: Serialize>(records: &[&Record<T>]) -> Vec<u8> {
+    postcard::to_allocvec(records).expect("records always serialise")
+}
+
+/// The chunk holding a [`body`]: the slow half of [`encode`], which
+/// compresses. It needs nothing but the bytes, so a large save can do it in
+/// worker threads (`storage::workers`).
+pub fn frame(body: &[u8]) -> String {
     let length = u32::try_from(body.len()).expect("a chunk is far below 4 GiB");
     let mut compressed = Vec::with_capacity(body.len() / 4 + 8);
     compressed.extend_from_slice(&length.to_le_bytes());
-    compressed.extend_from_slice(&lzr::compress(&body));
+    compressed.extend_from_slice(&lzr::compress(body));
     // The compressor is our own code: a stream is only kept once it has
     // been read back whole, so a bug in it costs room, never records.
-    let reads_back = || lzr::decompress(&compressed[4..], body.len()).as_ref() == Some(&body);
+    let reads_back = || lzr::decompress(&compressed[4..], body.len()).as_deref() == Some(body);
     if compressed.len() < body.len() && reads_back() {
         framed(COMPRESSED, &compressed)
     } else {
-        framed(PLAIN, &body)
+        framed(PLAIN, body)
     }
 }
 

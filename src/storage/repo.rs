@@ -1,6 +1,7 @@
 //! Loading the register from storage and committing changes to it safely.
 //! The layout and the commit protocol are described in [`super::layout`].
 
+use super::codec;
 use super::key_value::{KeyValue, WriteError};
 use super::layout::{backup_key, chunk_key, meta_key, parse_chunk_key, Bucket, Meta, FORMAT};
 use super::tables::{table, table_mut};
@@ -11,6 +12,18 @@ use crate::domain::sort::{self, Key};
 use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
+
+/// A change staged by [`Repo::stage`], to be written by
+/// [`Repo::commit_framed`].
+pub struct Staged {
+    /// The namespace and generation it was staged at.
+    ns: String,
+    gen: u64,
+    /// The touched buckets, in the order of `bodies`.
+    buckets: Vec<(Kind, Bucket)>,
+    /// Each bucket's [`codec::body`]; `None` for a bucket left empty.
+    pub bodies: Vec<Option<Vec<u8>>>,
+}
 
 /// The register as it was before an import, kept to undo it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -127,28 +140,67 @@ impl<S: KeyValue> Repo<S> {
     /// Saves the touched records. On error nothing visible has changed in
     /// storage; call [`Repo::revert`] to bring the register back in line.
     pub fn commit(&mut self, reg: &Register, touched: &Touched) -> Result<(), WriteError> {
+        let mut staged = self.stage(reg, touched);
+        let texts = std::mem::take(&mut staged.bodies)
+            .iter()
+            .map(|body| body.as_deref().map(codec::frame))
+            .collect();
+        self.commit_framed(staged, texts)
+    }
+
+    /// The first half of [`Repo::commit`]: the new contents of the buckets
+    /// the change touched, as bodies not yet framed. Framing them is the slow
+    /// part, and needs nothing else, so it can be done elsewhere before
+    /// [`Repo::commit_framed`] writes them.
+    pub fn stage(&self, reg: &Register, touched: &Touched) -> Staged {
         let dirty = dirty_buckets(reg, touched);
+        let mut buckets = Vec::with_capacity(dirty.len());
+        let mut bodies = Vec::with_capacity(dirty.len());
+        for (kind, dirty_buckets) in by_kind(&dirty) {
+            bodies.extend(table(reg, kind).bucket_bodies(&dirty_buckets));
+            buckets.extend(dirty_buckets.into_iter().map(|b| (kind, b)));
+        }
+        Staged {
+            ns: self.ns.clone(),
+            gen: self.meta.gen,
+            buckets,
+            bodies,
+        }
+    }
+
+    /// The second half of [`Repo::commit`]: writes `texts`, the framed
+    /// [`Staged::bodies`] in their order. Refused, with nothing written, if
+    /// anything was committed since the change was staged, or the texts do
+    /// not match the bodies one for one.
+    pub fn commit_framed(
+        &mut self,
+        staged: Staged,
+        texts: Vec<Option<String>>,
+    ) -> Result<(), WriteError> {
+        let same_register = staged.ns == self.ns && staged.gen == self.meta.gen;
+        if !same_register || texts.len() != staged.buckets.len() {
+            return Err(WriteError::Refused(
+                "the register changed while this change was being saved".into(),
+            ));
+        }
         let gen = self.meta.gen + 1;
         let mut next = self.meta.clone();
         next.gen = gen;
         let mut written = Vec::new();
-        for (kind, dirty_buckets) in by_kind(&dirty) {
-            let texts = table(reg, kind).encode_buckets(&dirty_buckets);
+        for (&(kind, bucket), text) in staged.buckets.iter().zip(texts) {
             let buckets = next.chunks.entry(kind).or_default();
-            for (bucket, text) in dirty_buckets.into_iter().zip(texts) {
-                match text {
-                    Some(text) => {
-                        let key = chunk_key(&self.ns, kind, bucket, gen);
-                        if let Err(e) = self.kv.set(&key, &text) {
-                            self.remove_all(&written);
-                            return Err(e);
-                        }
-                        written.push(key);
-                        buckets.insert(bucket, gen);
+            match text {
+                Some(text) => {
+                    let key = chunk_key(&self.ns, kind, bucket, gen);
+                    if let Err(e) = self.kv.set(&key, &text) {
+                        self.remove_all(&written);
+                        return Err(e);
                     }
-                    None => {
-                        buckets.remove(&bucket);
-                    }
+                    written.push(key);
+                    buckets.insert(bucket, gen);
+                }
+                None => {
+                    buckets.remove(&bucket);
                 }
             }
         }
@@ -159,7 +211,7 @@ impl<S: KeyValue> Repo<S> {
         // Committed. The old chunks of the rewritten buckets are now garbage,
         // unless the backup taken before an import still needs them.
         let backup = self.backup();
-        for &(kind, bucket) in &dirty {
+        for &(kind, bucket) in &staged.buckets {
             if let Some(old) = self.meta.chunk_gen(kind, bucket) {
                 if backup
                     .as_ref()

@@ -21,7 +21,15 @@ pub trait StoredTable {
     /// [`StoredTable::encode_bucket`] for each of `buckets`, in that order,
     /// from one pass over the table: an import rewrites every bucket, and a
     /// pass per bucket made that 64 passes over the whole table.
-    fn encode_buckets(&self, buckets: &[Bucket]) -> Vec<Option<String>>;
+    fn encode_buckets(&self, buckets: &[Bucket]) -> Vec<Option<String>> {
+        self.bucket_bodies(buckets)
+            .into_iter()
+            .map(|body| body.map(|b| codec::frame(&b)))
+            .collect()
+    }
+    /// The [`codec::body`] of each of `buckets`, in that order (`None`: the
+    /// bucket is empty), to be framed later.
+    fn bucket_bodies(&self, buckets: &[Bucket]) -> Vec<Option<Vec<u8>>>;
     /// Replaces the bucket's records with those in `chunk`. On error the
     /// table is left as it was.
     fn replace_bucket(&mut self, bucket: Bucket, chunk: &str) -> Result<(), DecodeError>;
@@ -43,7 +51,7 @@ impl<T: Serialize + DeserializeOwned> StoredTable for Table<T> {
         self.record(id).map_or_else(|| bucket_of_key(id), bucket_of)
     }
 
-    fn encode_buckets(&self, buckets: &[Bucket]) -> Vec<Option<String>> {
+    fn bucket_bodies(&self, buckets: &[Bucket]) -> Vec<Option<Vec<u8>>> {
         let mut wanted = [false; BUCKETS as usize];
         for &b in buckets {
             wanted[usize::from(b)] = true;
@@ -63,7 +71,7 @@ impl<T: Serialize + DeserializeOwned> StoredTable for Table<T> {
                 // parts (a group's members in each of its meetings) then
                 // compress well.
                 sort::by_key(rows, |r| Key::ids(r.anchor, r.id));
-                (!rows.is_empty()).then(|| codec::encode(rows))
+                (!rows.is_empty()).then(|| codec::body(rows))
             })
             .collect()
     }

@@ -443,3 +443,5 @@ fn a_whole_register_saved_in_one_commit_opens_the_same() {
     assert_eq!(report, LoadReport::default());
     assert_eq!(back, reg);
 }
+
+mod staged;

@@ -1,0 +1,65 @@
+//! A commit in two halves, framing done in between (as worker threads do).
+
+use super::*;
+
+/// Stages a new person, to be framed and written by the caller.
+fn stage_one(repo: &mut Repo<MemoryStore>, reg: &mut Register, name: &str) -> (Staged, Touched) {
+    let who = author(repo);
+    let mut edit = Edit::new(reg, repo.ids_mut(), who);
+    edit.add_person(child(name)).unwrap();
+    let touched = edit.touched();
+    (repo.stage(reg, &touched), touched)
+}
+
+fn framed(staged: &mut Staged) -> Vec<Option<String>> {
+    std::mem::take(&mut staged.bodies)
+        .iter()
+        .map(|b| b.as_deref().map(codec::frame))
+        .collect()
+}
+
+#[test]
+fn bodies_framed_apart_commit_like_a_plain_commit() {
+    let (mut repo, mut reg, _) = open(MemoryStore::default());
+    add(&mut repo, &mut reg, &["Asha"]).unwrap();
+    let (mut plain, mut plain_reg, _) = open(repo.store().clone());
+    add(&mut plain, &mut plain_reg, &["Mina"]).unwrap();
+
+    let (mut staged, _) = stage_one(&mut repo, &mut reg, "Mina");
+    let texts = framed(&mut staged);
+    repo.commit_framed(staged, texts).unwrap();
+
+    assert_eq!(repo.store().items, plain.store().items);
+    let (_, again, _) = open(repo.store().clone());
+    assert_eq!(names(&again), ["Asha", "Mina"]);
+}
+
+#[test]
+fn a_stage_overtaken_by_another_commit_writes_nothing() {
+    let (mut repo, mut reg, _) = open(MemoryStore::default());
+    let (mut staged, touched) = stage_one(&mut repo, &mut reg, "Mina");
+    let texts = framed(&mut staged);
+    repo.revert(&mut reg, &touched);
+    add(&mut repo, &mut reg, &["Asha"]).unwrap();
+    let before = repo.store().items.clone();
+
+    assert!(matches!(
+        repo.commit_framed(staged, texts),
+        Err(WriteError::Refused(_))
+    ));
+    assert_eq!(repo.store().items, before);
+    let (_, again, _) = open(repo.store().clone());
+    assert_eq!(names(&again), ["Asha"]);
+}
+
+#[test]
+fn texts_that_do_not_match_the_bodies_write_nothing() {
+    let (mut repo, mut reg, _) = open(MemoryStore::default());
+    let (mut staged, _) = stage_one(&mut repo, &mut reg, "Mina");
+    let mut texts = framed(&mut staged);
+    texts.push(None);
+    let before = repo.store().items.clone();
+
+    assert!(repo.commit_framed(staged, texts).is_err());
+    assert_eq!(repo.store().items, before);
+}
