@@ -619,7 +619,7 @@ pub fn text(msg: Msg) -> &'static str {
         NeedsOtherPassphrase => "A change of passphrase did not finish: that passphrase opens only part of the records. Enter the other one (the old or the new) too.",
         CryptoUnavailable => "This browser cannot encrypt here ({reason}). Open the app at its usual address in a recent browser.",
         LockUnreadable => "The passphrase lock on this device cannot be read (it was written by a newer version of the app, or it is damaged). The records are left as they are.",
-        LockBusy => "Please wait: the records are being encrypted.",
+        Busy => "Please wait: the records are still being saved.",
         LockedByOtherTab => "Locked here because the records were opened in another tab.",
         NotSavedReloaded => "The last changes could not be saved ({reason}). The register is shown as it is saved.",
         LockNow => "Lock",

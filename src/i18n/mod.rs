@@ -223,7 +223,7 @@ messages! {
     DemoMedium, DemoLarge, DemoBalasabhas,
     // Privacy: the passphrase lock, protected files, forgetting the device
     LockedTitle, LockedBody, FieldPassphrase, Unlock, Unlocking, WrongPassphrase,
-    NeedsOtherPassphrase, CryptoUnavailable, LockUnreadable, LockBusy, LockedByOtherTab,
+    NeedsOtherPassphrase, CryptoUnavailable, LockUnreadable, Busy, LockedByOtherTab,
     NotSavedReloaded, LockNow, Saving, LockTitle, LockOffBody, LockOnBody, FieldNewPassphrase,
     FieldNewPassphraseHint, FieldRepeatPassphrase, FieldCurrentPassphrase, SetPassphrase,
     ChangePassphrase, RemovePassphrase, PassphraseTooShort, PassphrasesDiffer, PassphraseSet,

@@ -1,6 +1,6 @@
 //! How the register is kept in the browser's local storage: a dense chunk
 //! encoding, a layout that commits atomically, and the repository that loads
-//! and saves. Everything but `local` is plain Rust, tested natively.
+//! and saves. Everything but `local` and `workers` is plain Rust, tested natively.
 
 pub mod codec;
 pub mod key_value;
@@ -15,3 +15,5 @@ pub mod vault;
 
 #[cfg(target_arch = "wasm32")]
 pub mod local;
+#[cfg(target_arch = "wasm32")]
+pub mod workers;

@@ -25,6 +25,13 @@ pub struct Staged {
     pub bodies: Vec<Option<Vec<u8>>>,
 }
 
+impl Staged {
+    /// The namespace of the register it was staged in.
+    pub fn namespace(&self) -> &str {
+        &self.ns
+    }
+}
+
 /// The register as it was before an import, kept to undo it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Backup {
@@ -170,14 +177,23 @@ impl<S: KeyValue> Repo<S> {
 
     /// The second half of [`Repo::commit`]: writes `texts`, the framed
     /// [`Staged::bodies`] in their order. Refused, with nothing written, if
-    /// anything was committed since the change was staged, or the texts do
-    /// not match the bodies one for one.
+    /// anything was committed since the change was staged (here or in
+    /// another tab), or the texts do not match the bodies one for one.
     pub fn commit_framed(
         &mut self,
         staged: Staged,
         texts: Vec<Option<String>>,
     ) -> Result<(), WriteError> {
-        let same_register = staged.ns == self.ns && staged.gen == self.meta.gen;
+        // Another tab may have committed since this one last looked, and its
+        // `storage` event not have arrived yet: the stored meta says.
+        let stored_gen = self
+            .kv
+            .get(&meta_key(&self.ns))
+            .and_then(|text| serde_json::from_str::<Meta>(&text).ok())
+            .map(|meta| meta.gen);
+        let same_register = staged.ns == self.ns
+            && staged.gen == self.meta.gen
+            && stored_gen.is_none_or(|gen| gen == self.meta.gen);
         if !same_register || texts.len() != staged.buckets.len() {
             return Err(WriteError::Refused(
                 "the register changed while this change was being saved".into(),

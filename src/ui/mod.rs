@@ -6,6 +6,7 @@ pub mod components;
 mod device_storage;
 mod files;
 mod i18n;
+mod importing;
 mod lookup;
 pub mod offline;
 mod pages;
@@ -20,6 +21,11 @@ use leptos::prelude::*;
 
 /// Mounts the app into the page's body.
 pub fn start() {
+    // Storage workers run this same module (storage::workers): there is no
+    // page to mount in them.
+    if web_sys::window().is_none() {
+        return;
+    }
     install_panic_notice();
     if let Some(loading) = document().get_element_by_id("app-loading") {
         loading.remove();

@@ -12,13 +12,13 @@ use crate::domain::register::Kind;
 use crate::domain::register::Register;
 use crate::domain::table::Author;
 use crate::domain::time::Timestamp;
-use crate::exchange::merge::{plan, ApplyError, Choices, Preview};
+use crate::exchange::merge::ApplyError;
 use crate::i18n::{Lang, Msg};
 use crate::storage::key_value::KeyValue;
 use crate::storage::key_value::WriteError;
 use crate::storage::layout::{settings_key, DEMO, MODE_KEY, REAL};
 use crate::storage::local::LocalStore;
-use crate::storage::repo::{LoadReport, OpenError, Repo, RestoreError};
+use crate::storage::repo::{LoadReport, OpenError, Repo};
 use crate::storage::settings::Settings;
 use crate::storage::vault::{Keys, Op};
 use crate::ui::vault::{LockState, Store, Vault};
@@ -308,67 +308,6 @@ impl AppState {
         outcome
     }
 
-    /// Imports a previewed file with the volunteer's answers to its
-    /// conflicts. A backup of the register as it was is taken first, so the
-    /// import can be undone; nothing changes if any step fails.
-    pub fn import(&self, preview: &Preview, choices: &Choices) -> Result<Touched, ImportFailure> {
-        if self.busy.get_untracked() {
-            return Err(ImportFailure::Save(SaveError::Busy));
-        }
-        let mut outcome = Err(ImportFailure::Save(SaveError::ReadOnly));
-        self.repo.update_value(|repo| {
-            let Some(repo) = repo else { return };
-            self.register.update_untracked(|reg| {
-                let _ = repo.sync(reg);
-                let author = Author {
-                    device: repo.meta().ids.device,
-                    now: now(),
-                };
-                outcome = (|| {
-                    let changes = plan(preview, choices, author).map_err(ImportFailure::Apply)?;
-                    repo.take_backup(author.now)
-                        .map_err(|e| ImportFailure::Save(SaveError::Storage(e)))?;
-                    let touched = changes
-                        .apply_to(reg, repo.ids_mut())
-                        .map_err(ImportFailure::Apply)?;
-                    if let Err(e) = repo.commit(reg, &touched) {
-                        repo.revert(reg, &touched);
-                        repo.drop_backup();
-                        return Err(ImportFailure::Save(SaveError::Storage(e)));
-                    }
-                    Ok(touched)
-                })();
-            });
-        });
-        self.register.notify();
-        self.flush_later();
-        self.backup_taken.set(
-            self.repo
-                .with_value(|r| r.as_ref().and_then(|r| r.backup()).map(|b| b.taken_at)),
-        );
-        outcome
-    }
-
-    /// Puts the register back as it was before the last import.
-    pub fn undo_import(&self) -> Result<(), SaveError> {
-        let mut outcome = Err(SaveError::ReadOnly);
-        self.repo.update_value(|repo| {
-            let Some(repo) = repo else { return };
-            outcome = match repo.restore_backup() {
-                Ok((reg, report)) => {
-                    self.report_load(self.lang(), &report);
-                    self.register.set(reg);
-                    Ok(())
-                }
-                Err(RestoreError::NoBackup) => Err(SaveError::Edit(EditError::NotFound)),
-                Err(RestoreError::Storage(e)) => Err(SaveError::Storage(e)),
-            };
-        });
-        self.flush_later();
-        self.backup_taken.set(None);
-        outcome
-    }
-
     /// This device's id tag, for export files.
     pub fn device(&self) -> Option<crate::domain::id::DeviceTag> {
         self.repo
@@ -438,7 +377,7 @@ impl AppState {
         self.notices.update(|list| list.retain(|n| n.id != id));
     }
 
-    fn report_load(&self, lang: Lang, report: &LoadReport) {
+    pub(super) fn report_load(&self, lang: Lang, report: &LoadReport) {
         if !report.damaged.is_empty() {
             let text = crate::i18n::fill(
                 crate::i18n::text(lang, Msg::DamagedData),
@@ -474,7 +413,7 @@ pub fn save_error_text(lang: Lang, e: &SaveError) -> String {
                 .with_untracked(|reg| crate::i18n::refusals::edit_error(lang, fmt, reg, e))
         }
         SaveError::ReadOnly => text(lang, Msg::StorageUnavailable).into(),
-        SaveError::Busy => text(lang, Msg::LockBusy).into(),
+        SaveError::Busy => text(lang, Msg::Busy).into(),
     }
 }
 

@@ -11,5 +11,6 @@ mod import_conflicts;
 mod lists_and_storage;
 mod storage;
 mod support;
+mod workers;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -107,7 +107,7 @@ pub fn ImportFile() -> impl IntoView {
             opening.set(false);
         });
     };
-    let save_import = move |p: &Preview| match app.import(p, &choices.get_untracked()) {
+    let save_import = move |p: &Preview, outcome: Result<_, ImportFailure>| match outcome {
         Ok(_) => {
             let c = p.counts();
             let updated = (c.updated + c.conflicts).to_string();
@@ -127,9 +127,9 @@ pub fn ImportFile() -> impl IntoView {
             app.notify(NoticeKind::Error, save_error_text(app.lang(), &e))
         }
     };
-    // Saving a state's file takes a second or two here, far longer on a
-    // cheap phone: the page says so, and the buttons wait, before the work
-    // holds the page's thread.
+    // Saving a state's file takes a second or two, far longer on a cheap
+    // phone: the page says so, and the buttons wait, before the work starts
+    // (part of it holds the page's thread).
     let saving = RwSignal::new(false);
     let apply = move |_| {
         let Stage::Ready(p) = stage.get_untracked() else {
@@ -145,7 +145,8 @@ pub fn ImportFile() -> impl IntoView {
         saving.set(true);
         spawn_local(async move {
             crate::ui::files::next_frame().await;
-            save_import(&p);
+            let outcome = app.import(&p, &choices.get_untracked()).await;
+            save_import(&p, outcome);
             saving.set(false);
         });
     };

@@ -57,11 +57,21 @@ async fn a_state_register_larger_than_plain_json_could_fit_is_whole_after_a_relo
     b.open("/data").await;
     b.upload("#import-file", &set.file).await;
     b.wait_text_within("#count-new", "new", LONG).await;
+    // While the import is saved, the page's thread is free most of the time
+    // (the chunks are compressed in workers): a timer keeps firing.
+    b.js(r#"window.__ticks = 0;
+          setInterval(() => { if (document.getElementById('import-saving')) window.__ticks++; }, 25);"#)
+        .await;
     // Clicked from the page's own event loop: the click's handler saves the
     // whole register, and WebDriver would wait on it past its own timeout.
     b.js("setTimeout(() => document.getElementById('apply-import').click(), 0);")
         .await;
     b.wait_text_within(".notices", "Imported:", LONG).await;
+    let ticks = b.js("return window.__ticks;").await;
+    assert!(
+        ticks.as_u64().is_some_and(|n| n >= 5),
+        "the page kept answering while the import was saved: the timer fired {ticks} times"
+    );
     let stored = b.js(probe::STORAGE_UNITS).await.as_u64().expect("units") as usize;
     assert!(
         stored < CHROME_QUOTA_UNITS,

@@ -63,3 +63,23 @@ fn texts_that_do_not_match_the_bodies_write_nothing() {
     assert!(repo.commit_framed(staged, texts).is_err());
     assert_eq!(repo.store().items, before);
 }
+
+#[test]
+fn a_stage_overtaken_by_another_tab_writes_nothing() {
+    let (mut tab_a, mut reg_a, _) = open(MemoryStore::default());
+    add(&mut tab_a, &mut reg_a, &["Asha"]).unwrap();
+    let (mut tab_b, mut reg_b, _) = open(tab_a.store().clone());
+    let (mut staged, _) = stage_one(&mut tab_a, &mut reg_a, "Mina");
+    let texts = framed(&mut staged);
+    // Tab B commits while tab A's chunks are being framed; tab A has not
+    // heard of it yet.
+    add(&mut tab_b, &mut reg_b, &["From B"]).unwrap();
+    tab_a.kv = tab_b.store().clone();
+
+    assert!(matches!(
+        tab_a.commit_framed(staged, texts),
+        Err(WriteError::Refused(_))
+    ));
+    let (_, again, _) = open(tab_a.store().clone());
+    assert_eq!(names(&again), ["Asha", "From B"]);
+}
