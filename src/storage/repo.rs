@@ -160,18 +160,35 @@ impl<S: KeyValue> Repo<S> {
     /// part, and needs nothing else, so it can be done elsewhere before
     /// [`Repo::commit_framed`] writes them.
     pub fn stage(&self, reg: &Register, touched: &Touched) -> Staged {
+        let mut bodies = Vec::new();
+        let mut staged = self.stage_each(reg, touched, |body| bodies.push(body));
+        staged.bodies = bodies;
+        staged
+    }
+
+    /// [`Repo::stage`] handing each body to `each` as it is made, kind by
+    /// kind, so framing can begin before the last is made; the bodies of
+    /// the `Staged` it returns are left empty.
+    pub fn stage_each(
+        &self,
+        reg: &Register,
+        touched: &Touched,
+        mut each: impl FnMut(Option<Vec<u8>>),
+    ) -> Staged {
         let dirty = dirty_buckets(reg, touched);
         let mut buckets = Vec::with_capacity(dirty.len());
-        let mut bodies = Vec::with_capacity(dirty.len());
         for (kind, dirty_buckets) in by_kind(&dirty) {
-            bodies.extend(table(reg, kind).bucket_bodies(&dirty_buckets));
+            table(reg, kind)
+                .bucket_bodies(&dirty_buckets)
+                .into_iter()
+                .for_each(&mut each);
             buckets.extend(dirty_buckets.into_iter().map(|b| (kind, b)));
         }
         Staged {
             ns: self.ns.clone(),
             gen: self.meta.gen,
             buckets,
-            bodies,
+            bodies: Vec::new(),
         }
     }
 

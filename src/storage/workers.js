@@ -3,8 +3,8 @@
 // worker runs this same file as a module worker, and the app's own
 // WebAssembly module, handed to it by the page rather than fetched again.
 // Nothing here decides what is stored: a worker returns exactly the text
-// `codec::frame` gives on the page, and the page falls back to framing on
-// its own thread if anything here is missing or fails (storage/workers.rs).
+// `codec::frame` gives on the page, and the page frames the chunks itself
+// if anything here is missing or fails (storage/workers.rs).
 
 const inWorker =
   typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope;
@@ -36,60 +36,94 @@ export function appGlueUrl() {
   return link ? link.href : null;
 }
 
-// A worker not ready by then is taken not to start at all.
+// A pool that has no worker ready by then is taken not to start at all.
 const START_WITHIN_MS = 20000;
 
-// Resolves to the framed text of each body, in order; rejects if a worker
-// cannot start or fails. Largest bodies go first, each worker taking the
-// next as it finishes one, so the threads end together.
-export function frameInWorkers(glue, module, bodies, threads) {
-  return new Promise((resolve, reject) => {
-    const texts = new Array(bodies.length);
-    const order = bodies.map((_, i) => i).sort((a, b) => bodies[b].length - bodies[a].length);
-    const workers = [];
-    let next = 0;
-    let done = 0;
-    let over = false;
-    let started = 0;
-    const timer = setTimeout(() => {
-      if (started === 0) finish(new Error("no worker started"));
+// Workers that frame bodies as they are added, each ready worker taking the
+// next; `finish` resolves to the texts in the order the bodies were added,
+// or rejects if a worker cannot start or fails.
+export class FramePool {
+  constructor(glue, module, threads) {
+    this.bodies = [];
+    this.texts = [];
+    this.next = 0;
+    this.done = 0;
+    this.started = 0;
+    this.idle = [];
+    this.workers = [];
+    this.failed = null;
+    this.settle = null;
+    this.timer = setTimeout(() => {
+      if (this.started === 0) this.fail(new Error("no worker started"));
     }, START_WITHIN_MS);
-    const finish = (error) => {
-      if (over) return;
-      over = true;
-      clearTimeout(timer);
-      workers.forEach((w) => w.terminate());
-      if (error) reject(error);
-      else resolve(texts);
-    };
-    const give = (worker) => {
-      if (next < order.length) {
-        const i = order[next++];
-        worker.postMessage({ index: i, body: bodies[i] }, [bodies[i].buffer]);
-      }
-    };
     try {
-      for (let n = 0; n < Math.min(threads, bodies.length); n++) {
+      for (let n = 0; n < threads; n++) {
         const worker = new Worker(import.meta.url, { type: "module" });
-        workers.push(worker);
-        worker.onerror = (e) => finish(new Error(e.message || "a worker failed to start"));
+        this.workers.push(worker);
+        worker.onerror = (e) => this.fail(new Error(e.message || "a worker failed"));
         worker.onmessage = ({ data }) => {
-          if (data.failed !== undefined) return finish(new Error(data.failed));
+          if (data.failed !== undefined) return this.fail(new Error(data.failed));
           if (data.loaded) return worker.postMessage({ glue, module });
           if (data.ready) {
-            started++;
+            this.started++;
           } else if (data.index !== undefined) {
-            texts[data.index] = data.text;
-            if (++done === bodies.length) return finish(null);
+            this.texts[data.index] = data.text;
+            this.done++;
           } else {
             return; // not ours
           }
-          give(worker);
+          this.idle.push(worker);
+          this.dispatch();
         };
       }
-      if (bodies.length === 0) finish(null);
     } catch (e) {
-      finish(e);
+      this.fail(e);
     }
-  });
+  }
+
+  add(body) {
+    this.bodies.push(body);
+    this.dispatch();
+  }
+
+  finish() {
+    return new Promise((resolve, reject) => {
+      if (this.failed) return reject(this.failed);
+      this.settle = { resolve, reject };
+      this.dispatch();
+    });
+  }
+
+  stop() {
+    clearTimeout(this.timer);
+    this.workers.forEach((w) => w.terminate());
+    this.workers = [];
+    this.idle = [];
+  }
+
+  dispatch() {
+    while (!this.failed && this.idle.length > 0 && this.next < this.bodies.length) {
+      const i = this.next++;
+      const body = this.bodies[i];
+      this.bodies[i] = null;
+      this.idle.pop().postMessage({ index: i, body }, [body.buffer]);
+    }
+    if (this.settle && !this.failed && this.done === this.bodies.length) {
+      const { resolve } = this.settle;
+      this.settle = null;
+      this.stop();
+      resolve(this.texts);
+    }
+  }
+
+  fail(error) {
+    if (this.failed) return;
+    this.failed = error;
+    this.stop();
+    if (this.settle) {
+      const { reject } = this.settle;
+      this.settle = null;
+      reject(error);
+    }
+  }
 }

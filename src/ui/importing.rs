@@ -12,9 +12,12 @@ use crate::domain::edit::Touched;
 use crate::domain::table::Author;
 use crate::exchange::merge::{plan, Choices, Preview};
 use crate::storage::repo::{RestoreError, Staged};
-use crate::storage::workers::frame_all;
+use crate::storage::workers::Framer;
 use crate::ui::state::now;
 use leptos::prelude::*;
+
+/// Records in a file from which its save starts workers at once.
+const LARGE_IMPORT: usize = 5_000;
 
 impl AppState {
     /// Imports a previewed file with the volunteer's answers to its
@@ -29,9 +32,13 @@ impl AppState {
             return Err(ImportFailure::Save(SaveError::Busy));
         }
         self.busy.set(true);
-        let outcome = match self.stage_import(preview, choices) {
-            Ok((mut staged, touched)) => {
-                let texts = frame_all(std::mem::take(&mut staged.bodies)).await;
+        // A file this large saves enough to be worth workers: they start
+        // now, while the changes are made and staged.
+        let c = preview.counts();
+        let mut framer = Framer::for_app(c.new + c.updated + c.conflicts >= LARGE_IMPORT);
+        let outcome = match self.stage_import(preview, choices, |body| framer.add(body)) {
+            Ok((staged, touched)) => {
+                let texts = framer.finish().await.texts;
                 self.commit_import(staged, texts, touched)
             }
             Err(e) => Err(e),
@@ -46,11 +53,13 @@ impl AppState {
         outcome
     }
 
-    /// Takes the backup, makes the changes in memory and stages them.
+    /// Takes the backup, makes the changes in memory and stages them, each
+    /// body to `framer`.
     fn stage_import(
         &self,
         preview: &Preview,
         choices: &Choices,
+        framer: impl FnMut(Option<Vec<u8>>),
     ) -> Result<(Staged, Touched), ImportFailure> {
         let mut outcome = Err(ImportFailure::Save(SaveError::ReadOnly));
         self.repo.update_value(|repo| {
@@ -68,7 +77,7 @@ impl AppState {
                     let touched = changes
                         .apply_to(reg, repo.ids_mut())
                         .map_err(ImportFailure::Apply)?;
-                    Ok((repo.stage(reg, &touched), touched))
+                    Ok((repo.stage_each(reg, &touched, framer), touched))
                 })();
             });
         });

@@ -5,19 +5,24 @@ use bal_register::domain::register::{Kind, Register};
 use bal_register::storage::codec;
 use bal_register::storage::layout::BUCKETS;
 use bal_register::storage::tables::table;
-use bal_register::storage::workers::{frame_all, in_workers};
+use bal_register::storage::workers::{Framed, Framer};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// Every chunk of a generated register as bodies, with an emptied bucket
 /// (`None`) among them as a commit has.
-fn bodies(reg: &Register) -> Vec<Option<Vec<u8>>> {
+fn bodies(per_mille: u32) -> Vec<Option<Vec<u8>>> {
+    let reg: Register = generate(&Spec::seed_documents(Scale::per_mille(per_mille))).unwrap();
     let buckets: Vec<_> = (0..BUCKETS).collect();
     let mut bodies: Vec<_> = Kind::ALL
         .iter()
-        .flat_map(|&kind| table(reg, kind).bucket_bodies(&buckets))
+        .flat_map(|&kind| table(&reg, kind).bucket_bodies(&buckets))
         .collect();
     bodies.insert(1, None);
     bodies
+}
+
+fn size(bodies: &[Option<Vec<u8>>]) -> usize {
+    bodies.iter().flatten().map(Vec::len).sum()
 }
 
 fn framed_here(bodies: &[Option<Vec<u8>>]) -> Vec<Option<String>> {
@@ -25,6 +30,13 @@ fn framed_here(bodies: &[Option<Vec<u8>>]) -> Vec<Option<String>> {
         .iter()
         .map(|b| b.as_deref().map(codec::frame))
         .collect()
+}
+
+async fn frame(mut framer: Framer, bodies: &[Option<Vec<u8>>]) -> Framed {
+    for body in bodies {
+        framer.add(body.clone());
+    }
+    framer.finish().await
 }
 
 /// The JavaScript glue of this test's module, as wasm-bindgen-test-runner
@@ -37,37 +49,47 @@ fn glue() -> String {
 }
 
 #[wasm_bindgen_test]
-async fn chunks_framed_in_workers_are_the_chunks_framed_here() {
-    let reg = generate(&Spec::seed_documents(Scale::per_mille(20))).unwrap();
-    let bodies = bodies(&reg);
-    assert!(
-        bodies.iter().flatten().count() > 20,
-        "a register of many chunks"
-    );
+async fn a_large_save_is_framed_in_workers_exactly_as_here() {
+    let bodies = bodies(50);
+    assert!(size(&bodies) > 1 << 20, "more than a megabyte to frame");
 
-    let texts = in_workers(&glue(), &bodies)
-        .await
-        .expect("the workers frame");
+    // Not told it is large: the workers start once a megabyte has been
+    // added, and frame what came before too.
+    let framed = frame(Framer::new(Some(glue()), false), &bodies).await;
 
-    assert_eq!(texts, framed_here(&bodies));
-    assert_eq!(texts[1], None);
+    assert!(framed.in_workers);
+    assert_eq!(framed.texts, framed_here(&bodies));
 }
 
 #[wasm_bindgen_test]
-async fn workers_that_cannot_load_the_app_fail_instead_of_waiting() {
-    let reg = generate(&Spec::seed_documents(Scale::per_mille(2))).unwrap();
+async fn a_small_save_is_framed_here() {
+    let bodies = bodies(2);
+    assert!(size(&bodies) < 1 << 20);
+
+    let framed = frame(Framer::new(Some(glue()), false), &bodies).await;
+
+    assert!(!framed.in_workers);
+    assert_eq!(framed.texts, framed_here(&bodies));
+}
+
+#[wasm_bindgen_test]
+async fn workers_that_cannot_load_the_app_leave_the_framing_here() {
+    let bodies = bodies(2);
     let missing = glue().replace("wasm-bindgen-test.js", "no-such-module.js");
 
-    assert!(in_workers(&missing, &bodies(&reg)).await.is_err());
+    let framed = frame(Framer::new(Some(missing), true), &bodies).await;
+
+    assert!(!framed.in_workers);
+    assert_eq!(framed.texts, framed_here(&bodies));
 }
 
 #[wasm_bindgen_test]
-async fn a_large_save_is_framed_here_when_the_page_names_no_app_module() {
-    // This test page has no preload link to the app's glue, so workers
-    // cannot be started: the save must not depend on them.
-    let reg = generate(&Spec::seed_documents(Scale::per_mille(50))).unwrap();
-    let bodies = bodies(&reg);
-    assert!(bodies.iter().flatten().map(Vec::len).sum::<usize>() > 1 << 20);
+async fn a_page_that_names_no_app_module_frames_here() {
+    // This test page has no preload link to an app's glue.
+    let bodies = bodies(2);
 
-    assert_eq!(frame_all(bodies.clone()).await, framed_here(&bodies));
+    let framed = frame(Framer::for_app(true), &bodies).await;
+
+    assert!(!framed.in_workers);
+    assert_eq!(framed.texts, framed_here(&bodies));
 }
