@@ -21,6 +21,7 @@ use crate::storage::local::LocalStore;
 use crate::storage::repo::{LoadReport, OpenError, Repo};
 use crate::storage::settings::Settings;
 use crate::storage::vault::{Keys, Op};
+use crate::storage::workers::Framer;
 use crate::ui::vault::{LockState, Store, Vault};
 use chrono::NaiveDate;
 use gloo_storage::Storage as _;
@@ -209,7 +210,7 @@ impl AppState {
 
     /// Shows a generated demonstration register, kept apart from the real
     /// one (its own namespace). The real records are not read or written.
-    pub fn enter_demo(&self, spec: Spec) -> Result<(), SaveError> {
+    pub async fn enter_demo(&self, spec: Spec) -> Result<(), SaveError> {
         let Some(mut store) = LocalStore::open() else {
             return Err(SaveError::ReadOnly);
         };
@@ -227,7 +228,11 @@ impl AppState {
                     .map(move |id| (k, id))
             })
             .collect();
-        if let Err(e) = repo.commit(&reg, &everything) {
+        // A large demonstration is framed in workers, like a large import.
+        let mut framer = Framer::for_app(false);
+        let staged = repo.stage_each(&reg, &everything, |body| framer.add(body));
+        let texts = framer.finish().await.texts;
+        if let Err(e) = repo.commit_framed(staged, texts) {
             if let Some(mut store) = LocalStore::open() {
                 clear_namespace(&mut store, DEMO);
             }

@@ -47,7 +47,7 @@ pub fn DemoSection() -> impl IntoView {
         spawn_local(async move {
             // Let "preparing…" show: generating and saving takes a moment.
             next_frame().await;
-            match app.enter_demo(size.get_untracked().spec()) {
+            match app.enter_demo(size.get_untracked().spec()).await {
                 Ok(()) => router.go(Route::Home),
                 Err(e) => app.notify(NoticeKind::Error, save_error_text(app.lang(), &e)),
             }
