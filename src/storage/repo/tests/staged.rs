@@ -1,6 +1,7 @@
 //! A commit in two halves, framing done in between (as worker threads do).
 
 use super::*;
+use crate::storage::codec;
 
 /// Stages a new person, to be framed and written by the caller.
 fn stage_one(repo: &mut Repo<MemoryStore>, reg: &mut Register, name: &str) -> (Staged, Touched) {
