@@ -77,6 +77,12 @@ pub fn frame(body: &[u8]) -> String {
     }
 }
 
+/// [`frame`] for each body of a commit, on this thread; `None` (a bucket
+/// left empty) stays `None`.
+pub fn frame_each(bodies: &[Option<Vec<u8>>]) -> Vec<Option<String>> {
+    bodies.iter().map(|b| b.as_deref().map(frame)).collect()
+}
+
 /// The chunk as versions before compression wrote it (codec `A`), for
 /// tests that such chunks still read.
 #[cfg(test)]

@@ -118,11 +118,7 @@ impl Framer {
             }
         }
         Framed {
-            texts: self
-                .bodies
-                .iter()
-                .map(|b| b.as_deref().map(codec::frame))
-                .collect(),
+            texts: codec::frame_each(&self.bodies),
             in_workers: false,
         }
     }

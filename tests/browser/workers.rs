@@ -25,13 +25,6 @@ fn size(bodies: &[Option<Vec<u8>>]) -> usize {
     bodies.iter().flatten().map(Vec::len).sum()
 }
 
-fn framed_here(bodies: &[Option<Vec<u8>>]) -> Vec<Option<String>> {
-    bodies
-        .iter()
-        .map(|b| b.as_deref().map(codec::frame))
-        .collect()
-}
-
 async fn frame(mut framer: Framer, bodies: &[Option<Vec<u8>>]) -> Framed {
     for body in bodies {
         framer.add(body.clone());
@@ -56,7 +49,7 @@ async fn a_large_save_is_framed_in_workers_exactly_as_here() {
     let framed = frame(Framer::new(Some(glue()), false), &bodies).await;
 
     assert!(framed.in_workers);
-    assert_eq!(framed.texts, framed_here(&bodies));
+    assert_eq!(framed.texts, codec::frame_each(&bodies));
 }
 
 #[wasm_bindgen_test]
@@ -67,7 +60,7 @@ async fn a_small_save_is_framed_here() {
     let framed = frame(Framer::new(Some(glue()), false), &bodies).await;
 
     assert!(!framed.in_workers);
-    assert_eq!(framed.texts, framed_here(&bodies));
+    assert_eq!(framed.texts, codec::frame_each(&bodies));
 }
 
 #[wasm_bindgen_test]
@@ -78,7 +71,7 @@ async fn workers_that_cannot_load_the_app_leave_the_framing_here() {
     let framed = frame(Framer::new(Some(missing), true), &bodies).await;
 
     assert!(!framed.in_workers);
-    assert_eq!(framed.texts, framed_here(&bodies));
+    assert_eq!(framed.texts, codec::frame_each(&bodies));
 }
 
 #[wasm_bindgen_test]
@@ -89,5 +82,5 @@ async fn a_page_that_names_no_app_module_frames_here() {
     let framed = frame(Framer::for_app(true), &bodies).await;
 
     assert!(!framed.in_workers);
-    assert_eq!(framed.texts, framed_here(&bodies));
+    assert_eq!(framed.texts, codec::frame_each(&bodies));
 }

@@ -35,10 +35,7 @@ impl<S: KeyValue> Repo<S> {
     /// storage; call [`Repo::revert`] to bring the register back in line.
     pub fn commit(&mut self, reg: &Register, touched: &Touched) -> Result<(), WriteError> {
         let mut staged = self.stage(reg, touched);
-        let texts = std::mem::take(&mut staged.bodies)
-            .iter()
-            .map(|body| body.as_deref().map(codec::frame))
-            .collect();
+        let texts = codec::frame_each(&std::mem::take(&mut staged.bodies));
         self.commit_framed(staged, texts)
     }
 

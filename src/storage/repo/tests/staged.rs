@@ -13,10 +13,7 @@ fn stage_one(repo: &mut Repo<MemoryStore>, reg: &mut Register, name: &str) -> (S
 }
 
 fn framed(staged: &mut Staged) -> Vec<Option<String>> {
-    std::mem::take(&mut staged.bodies)
-        .iter()
-        .map(|b| b.as_deref().map(codec::frame))
-        .collect()
+    codec::frame_each(&std::mem::take(&mut staged.bodies))
 }
 
 #[test]
