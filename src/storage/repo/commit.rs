@@ -36,7 +36,7 @@ impl<S: KeyValue> Repo<S> {
     pub fn commit(&mut self, reg: &Register, touched: &Touched) -> Result<(), WriteError> {
         let mut staged = self.stage(reg, touched);
         let texts = codec::frame_each(&std::mem::take(&mut staged.bodies));
-        self.commit_framed(staged, texts)
+        self.write_framed(staged, texts)
     }
 
     /// The first half of [`Repo::commit`]: the new contents of the buckets
@@ -85,20 +85,31 @@ impl<S: KeyValue> Repo<S> {
         staged: Staged,
         texts: Vec<Option<String>>,
     ) -> Result<(), WriteError> {
-        // Another tab may have committed since this one last looked, and its
-        // `storage` event not have arrived yet: the stored meta says.
+        // Time passed while the texts were framed: another tab may have
+        // committed meanwhile, and its `storage` event not have arrived yet.
+        // The stored meta says. (A plain commit follows `sync` at once and
+        // need not read it again.)
         let stored_gen = self
             .kv
             .get(&meta_key(&self.ns))
             .and_then(|text| serde_json::from_str::<Meta>(&text).ok())
             .map(|meta| meta.gen);
-        let same_register = staged.ns == self.ns
-            && staged.gen == self.meta.gen
-            && stored_gen.is_none_or(|gen| gen == self.meta.gen);
+        if stored_gen.is_some_and(|gen| gen != self.meta.gen) {
+            return Err(changed_meanwhile());
+        }
+        self.write_framed(staged, texts)
+    }
+
+    /// Writes the framed texts under the next generation, then the meta,
+    /// then removes the chunks they replace.
+    fn write_framed(
+        &mut self,
+        staged: Staged,
+        texts: Vec<Option<String>>,
+    ) -> Result<(), WriteError> {
+        let same_register = staged.ns == self.ns && staged.gen == self.meta.gen;
         if !same_register || texts.len() != staged.buckets.len() {
-            return Err(WriteError::Refused(
-                "the register changed while this change was being saved".into(),
-            ));
+            return Err(changed_meanwhile());
         }
         let gen = self.meta.gen + 1;
         let mut next = self.meta.clone();
@@ -141,4 +152,8 @@ impl<S: KeyValue> Repo<S> {
         self.meta = next;
         Ok(())
     }
+}
+
+fn changed_meanwhile() -> WriteError {
+    WriteError::Refused("the register changed while this change was being saved".into())
 }
