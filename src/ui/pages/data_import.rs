@@ -107,7 +107,7 @@ pub fn ImportFile() -> impl IntoView {
             opening.set(false);
         });
     };
-    let save_import = move |p: &Preview, outcome: Result<_, ImportFailure>| match outcome {
+    let report_import = move |p: &Preview, outcome: Result<_, ImportFailure>| match outcome {
         Ok(_) => {
             let c = p.counts();
             let updated = (c.updated + c.conflicts).to_string();
@@ -146,7 +146,7 @@ pub fn ImportFile() -> impl IntoView {
         spawn_local(async move {
             crate::ui::files::next_frame().await;
             let outcome = app.import(&p, &choices.get_untracked()).await;
-            save_import(&p, outcome);
+            report_import(&p, outcome);
             saving.set(false);
         });
     };
